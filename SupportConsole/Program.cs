@@ -1,5 +1,12 @@
+using SupportConsole.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSupportConsole();
+
 var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.MapSupportConsole();
 app.Run();
 
+/// <summary>The entry point, public so integration tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

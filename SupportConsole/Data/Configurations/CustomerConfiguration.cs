@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SupportConsole.Data.Configurations;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> customer)
+    {
+        customer.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        customer.HasIndex(c => c.Name);
+        customer.Property(c => c.PrimaryContactName).HasMaxLength(200);
+        customer.Property(c => c.PrimaryContactEmail).HasMaxLength(254);
+        customer.Property(c => c.PrimaryContactPhone).HasMaxLength(50);
+        customer.Property(c => c.HelpdeskPhone).HasMaxLength(50);
+        customer.HasMany(c => c.OriginationList).WithOne().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OriginationListEntryConfiguration : IEntityTypeConfiguration<OriginationListEntry>
+{
+    public void Configure(EntityTypeBuilder<OriginationListEntry> entry)
+    {
+        entry.Property(e => e.Value).HasMaxLength(254).IsRequired();
+        // One address or domain belongs to at most one customer's list.
+        entry.HasIndex(e => e.Value).IsUnique();
+    }
+}

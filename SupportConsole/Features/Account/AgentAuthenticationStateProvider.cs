@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SupportConsole.Data;
+
+namespace SupportConsole.Features.Account;
+
+/// <summary>
+/// Rechecks an open circuit's user every 30 seconds: a disabled, deleted or demoted account (its security
+/// stamp changes with every role change) loses the page without waiting for its cookie to expire.
+/// </summary>
+internal sealed class AgentAuthenticationStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
+        return await IsStillValidAsync(users, authenticationState.User, options.Value);
+    }
+
+    internal static async Task<bool> IsStillValidAsync(UserManager<AgentUser> users, ClaimsPrincipal principal, IdentityOptions options)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null || user.IsDisabled)
+        {
+            return false;
+        }
+        var principalStamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await users.GetSecurityStampAsync(user);
+    }
+}

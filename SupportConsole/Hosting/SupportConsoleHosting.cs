@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using SupportConsole.Components;
+using SupportConsole.Data;
+using SupportConsole.Features.Account;
+using SupportConsole.Features.Admin;
+
+namespace SupportConsole.Hosting;
+
+/// <summary>The app's table of contents: every capability registers and maps itself here.</summary>
+public static class SupportConsoleHosting
+{
+    public static WebApplicationBuilder AddSupportConsole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddData();
+        builder.AddAccounts();
+        builder.AddUserInterface();
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<AgentDirectory>();
+        return builder;
+    }
+
+    public static WebApplication MapSupportConsole(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        return app;
+    }
+
+    private static void AddData(this WebApplicationBuilder builder)
+    {
+        var connectionString = StoragePaths.ResolveSqlite(
+            builder.Configuration.GetConnectionString("SupportConsole") ?? StoragePaths.DefaultAppDatabase,
+            builder.Environment.ContentRootPath);
+        var busyTimeout = builder.Configuration.GetValue("Data:BusyTimeoutMilliseconds", 10_000);
+        builder.Services.AddDbContextFactory<SupportConsoleDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas(busyTimeout)));
+    }
+
+    private static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AgentUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
+            })
+            .AddEntityFrameworkStores<SupportConsoleDbContext>()
+            .AddClaimsPrincipalFactory<AgentClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        // Cookies are checked against the account once a minute: disabling or demoting someone takes effect within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "SupportConsole.Auth";
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddAuthorization(options =>
+        {
+            foreach (var (policy, roles) in Policies.RolesByPolicy)
+            {
+                options.AddPolicy(policy, p => p.RequireRole(roles));
+            }
+        });
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, AgentAuthenticationStateProvider>();
+        builder.Services.AddScoped<AccountBootstrap>();
+    }
+
+    private static void AddUserInterface(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHttpContextAccessor();
+    }
+}

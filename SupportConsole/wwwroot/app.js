@@ -1,0 +1,4 @@
+window.supportConsole = {
+    getTheme: () => localStorage.getItem("supportconsole.theme"),
+    setTheme: (value) => localStorage.setItem("supportconsole.theme", value),
+};
