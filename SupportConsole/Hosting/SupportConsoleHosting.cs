@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public static class SupportConsoleHosting
         builder.AddAccounts();
         builder.AddUserInterface();
         builder.Services.AddScoped<DemoData>();
-        builder.Services.AddScoped<AgentDirectory>();
+        builder.Services.AddSingleton<AgentDirectory>();
         return builder;
     }
 
@@ -68,7 +69,13 @@ public static class SupportConsoleHosting
             .AddDefaultTokenProviders();
 
         // Cookies are checked against the account once a minute: disabling or demoting someone takes effect within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((cookie, clock) => cookie.TimeProvider = clock);
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

@@ -1,0 +1,52 @@
+using Bunit;
+using SupportConsole.Components.Layout;
+using SupportConsole.Hosting;
+using SupportConsole.Tests.Infrastructure;
+
+namespace SupportConsole.Tests.Components;
+
+public sealed class NavMenuTests : MudTestContext
+{
+    public static TheoryData<string[], string[]> EntriesByRole => new()
+    {
+        { [Roles.Tier1], ["Queues"] },
+        { [Roles.Tier2], ["Escalations"] },
+        { [Roles.Tier3], ["Escalations"] },
+        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers"] },
+        { [Roles.Admin], ["Admin", "Users"] },
+        { [Roles.Tier1, Roles.Tier2], ["Queues", "Escalations"] },
+        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Users"] },
+        { [], [] },
+    };
+
+    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Users"];
+
+    [Theory]
+    [MemberData(nameof(EntriesByRole))]
+    public void Navigation_shows_exactly_the_entries_of_the_users_roles(string[] roles, string[] expected)
+    {
+        AddAuthorization().SetAuthorized("someone@supportconsole.local").SetRoles(roles);
+
+        var menu = Render<NavMenu>();
+
+        var text = menu.Markup;
+        foreach (var entry in expected)
+        {
+            Assert.Contains($">{entry}<", text.Replace("\n", "").Replace(" ", ""));
+        }
+        foreach (var absent in AllEntries.Except(expected))
+        {
+            Assert.DoesNotContain($">{absent}<", text.Replace("\n", "").Replace(" ", ""));
+        }
+    }
+
+    [Fact]
+    public void Queues_entry_links_to_the_queues_page()
+    {
+        AddAuthorization().SetAuthorized("tina@supportconsole.local").SetRoles(Roles.Tier1);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal("/queues", menu.Find("#nav-queues").GetAttribute("href"));
+    }
+}
