@@ -82,6 +82,17 @@ public sealed class WindowEdgeTests
             windows);
     }
 
+    [Fact]
+    public void Availability_gives_the_close_when_open_and_the_next_opening_when_closed()
+    {
+        Assert.Equal(
+            new TierAvailability(true, Utc("2026-11-25T19:00:00-06:00"), null),
+            WorkedExamples.Availability(SupportTier.Tier1, Utc("2026-11-25T14:00:00-06:00")));
+        Assert.Equal(
+            new TierAvailability(false, null, Utc("2026-11-27T09:00:00-06:00")),
+            WorkedExamples.Availability(SupportTier.Tier23, Utc("2026-11-25T17:00:00-06:00")));
+    }
+
     private static void AssertEdge(SupportTier tier, string at, bool open, string clockStart, string nextOpening, string currentClose)
     {
         var instant = Utc(at);

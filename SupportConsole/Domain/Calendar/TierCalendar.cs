@@ -138,6 +138,12 @@ public sealed class TierCalendar
             : null;
     }
 
+    /// <summary>Open with its close, or closed with its next opening: one answer for the availability API.</summary>
+    public TierAvailability Availability(SupportTier tier, DateTimeOffset at) =>
+        CurrentClose(tier, at) is { } closesAt
+            ? new TierAvailability(true, closesAt, null)
+            : new TierAvailability(false, null, NextOpening(tier, at));
+
     /// <summary>When business time starts counting: the instant itself if the tier is open, else its next opening.</summary>
     public DateTimeOffset ClockStart(SupportTier tier, DateTimeOffset at) =>
         DateTimeOffset.FromUnixTimeSeconds(ClockStartAt(tier, at.ToUnixTimeSeconds()));
