@@ -17,7 +17,7 @@ public sealed class OriginationList
     {
         Entries = entries.Distinct()
             .OrderBy(e => e.DomainPart, StringComparer.Ordinal)
-            .ThenBy(e => e.Kind)
+            .ThenBy(e => e.Kind switch { OriginationEntryKind.Domain => 0, OriginationEntryKind.WildcardDomain => 1, _ => 2 })
             .ThenBy(e => e.Value, StringComparer.Ordinal)
             .ToArray();
         _addresses = Entries.Where(e => e.Kind == OriginationEntryKind.Address).ToDictionary(e => e.Value, StringComparer.Ordinal);
@@ -25,7 +25,7 @@ public sealed class OriginationList
         _wildcardParents = Entries.Where(e => e.Kind == OriginationEntryKind.WildcardDomain).ToDictionary(e => e.DomainPart, StringComparer.Ordinal);
     }
 
-    /// <summary>The entries without duplicates, ordered by domain then kind (a stable order for display and storage).</summary>
+    /// <summary>The entries without duplicates, ordered by domain, then the domain itself, its wildcard, its addresses (a stable order for display and storage).</summary>
     public IReadOnlyList<OriginationEntry> Entries { get; }
 
     public int Count => Entries.Count;

@@ -93,7 +93,9 @@ public static partial class OriginationListChangeRequest
 
             if (read.Doubtful)
             {
+                // After a line we could not read, bare lines no longer inherit what came before it.
                 unrecognized.Add(line);
+                heading = Intent.None;
                 continue;
             }
 
