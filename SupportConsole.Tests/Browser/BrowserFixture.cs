@@ -55,6 +55,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ClickAsync("#sign-in");
     }
 
+    /// <summary>Waits until the page's Blazor circuit is live, so clicks reach the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) => page.WaitForSelectorAsync("body[data-interactive=true]");
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -26,6 +26,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("#nav-queues")).ToBeVisibleAsync();
         await Expect(page.Locator("#nav-dashboard")).ToHaveCountAsync(0);
 
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync("#signed-in-user");
         await page.ClickAsync("#sign-out");
 

@@ -1,4 +1,5 @@
 window.supportConsole = {
     getTheme: () => localStorage.getItem("supportconsole.theme"),
     setTheme: (value) => localStorage.setItem("supportconsole.theme", value),
+    markInteractive: () => document.body.setAttribute("data-interactive", "true"),
 };
