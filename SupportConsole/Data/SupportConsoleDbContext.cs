@@ -8,6 +8,8 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<OriginationListEntry> OriginationListEntries => Set<OriginationListEntry>();
+    public DbSet<StoredHoliday> Holidays => Set<StoredHoliday>();
+    public DbSet<HolidaySeedYear> HolidaySeedYears => Set<HolidaySeedYear>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

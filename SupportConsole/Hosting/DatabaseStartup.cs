@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
+using SupportConsole.Features.Calendar;
 
 namespace SupportConsole.Hosting;
 
@@ -20,6 +21,7 @@ public static class DatabaseStartup
         }
 
         await services.GetRequiredService<AccountBootstrap>().RunAsync();
+        await services.GetRequiredService<HolidayBook>().SeedFederalHolidaysAsync();
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

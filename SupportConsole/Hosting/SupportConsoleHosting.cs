@@ -7,6 +7,9 @@ using SupportConsole.Components;
 using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
+using SupportConsole.Features.Api;
+using SupportConsole.Features.Calendar;
+using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
 
@@ -19,6 +22,8 @@ public static class SupportConsoleHosting
         builder.AddData();
         builder.AddAccounts();
         builder.AddUserInterface();
+        builder.AddCalendar();
+        builder.AddApi();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
         return builder;
@@ -31,7 +36,9 @@ public static class SupportConsoleHosting
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API errors stay problem+json; pages get the friendly not-found page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -39,6 +46,8 @@ public static class SupportConsoleHosting
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapSupportConsoleApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 
@@ -99,6 +108,23 @@ public static class SupportConsoleHosting
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, AgentAuthenticationStateProvider>();
         builder.Services.AddScoped<AccountBootstrap>();
+    }
+
+    private static void AddCalendar(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(CalendarOptions.From(builder.Configuration));
+        builder.Services.AddSingleton<BusinessCalendar>();
+        builder.Services.AddSingleton<HolidayBook>();
+    }
+
+    private static void AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthentication.Policy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
     }
 
     private static void AddUserInterface(this WebApplicationBuilder builder)

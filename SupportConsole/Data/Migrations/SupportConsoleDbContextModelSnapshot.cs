@@ -266,6 +266,16 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.HolidaySeedYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("HolidaySeedYears");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -288,6 +298,24 @@ namespace SupportConsole.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("OriginationListEntries");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.StoredHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFederal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("Holidays", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

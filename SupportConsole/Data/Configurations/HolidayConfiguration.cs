@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SupportConsole.Data.Configurations;
+
+internal sealed class HolidayConfiguration : IEntityTypeConfiguration<StoredHoliday>
+{
+    public void Configure(EntityTypeBuilder<StoredHoliday> holiday)
+    {
+        holiday.ToTable("Holidays");
+        holiday.HasKey(h => h.Date);
+        holiday.Property(h => h.Name).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class HolidaySeedYearConfiguration : IEntityTypeConfiguration<HolidaySeedYear>
+{
+    public void Configure(EntityTypeBuilder<HolidaySeedYear> year)
+    {
+        year.HasKey(y => y.Year);
+        year.Property(y => y.Year).ValueGeneratedNever();
+    }
+}

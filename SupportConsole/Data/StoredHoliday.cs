@@ -1,0 +1,17 @@
+namespace SupportConsole.Data;
+
+/// <summary>A holiday on the shared tier calendar: a whole Central calendar date with a name.</summary>
+public sealed class StoredHoliday
+{
+    public DateOnly Date { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>True when it came from the US federal holiday rules rather than a manager.</summary>
+    public bool IsFederal { get; set; }
+}
+
+/// <summary>A year whose federal holidays were seeded once; a manager's later removals are then respected.</summary>
+public sealed class HolidaySeedYear
+{
+    public int Year { get; set; }
+}
