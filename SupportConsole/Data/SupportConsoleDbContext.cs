@@ -10,10 +10,24 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<OriginationListEntry> OriginationListEntries => Set<OriginationListEntry>();
     public DbSet<StoredHoliday> Holidays => Set<StoredHoliday>();
     public DbSet<HolidaySeedYear> HolidaySeedYears => Set<HolidaySeedYear>();
+    public DbSet<SupportCase> Cases => Set<SupportCase>();
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<SequenceCounter> SequenceCounters => Set<SequenceCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SupportConsoleDbContext).Assembly);
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite hands DateTime back without a kind; every instant this app stores is UTC, so say so on the way out.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

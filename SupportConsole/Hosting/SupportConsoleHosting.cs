@@ -9,6 +9,7 @@ using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
 using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Intake;
 using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
@@ -24,6 +25,7 @@ public static class SupportConsoleHosting
         builder.AddUserInterface();
         builder.AddCalendar();
         builder.AddApi();
+        builder.AddIntake();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
         return builder;
@@ -115,6 +117,12 @@ public static class SupportConsoleHosting
         builder.Services.AddSingleton(CalendarOptions.From(builder.Configuration));
         builder.Services.AddSingleton<BusinessCalendar>();
         builder.Services.AddSingleton<HolidayBook>();
+    }
+
+    private static void AddIntake(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RoutingDirectoryCache>();
+        builder.Services.AddSingleton<CaseIntake>();
     }
 
     private static void AddApi(this WebApplicationBuilder builder)

@@ -216,6 +216,43 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.CaseEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("CaseEntries");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -300,6 +337,20 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("OriginationListEntries");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.SequenceCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SequenceCounters");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.StoredHoliday", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -316,6 +367,106 @@ namespace SupportConsole.Data.Migrations
                     b.HasKey("Date");
 
                     b.ToTable("Holidays", (string)null);
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SupportCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArrivalSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AtRiskAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClockStartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstRespondedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Queue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrivalSequence")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Queue", "ArrivalSequence");
+
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -369,6 +520,15 @@ namespace SupportConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.CaseEntry", b =>
+                {
+                    b.HasOne("SupportConsole.Data.SupportCase", null)
+                        .WithMany("Thread")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
                 {
                     b.HasOne("SupportConsole.Data.Customer", null)
@@ -378,9 +538,24 @@ namespace SupportConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.SupportCase", b =>
+                {
+                    b.HasOne("SupportConsole.Data.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Customer");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.Customer", b =>
                 {
                     b.Navigation("OriginationList");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SupportCase", b =>
+                {
+                    b.Navigation("Thread");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SupportConsole.Data.Configurations;
+
+internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportCase>
+{
+    public void Configure(EntityTypeBuilder<SupportCase> supportCase)
+    {
+        supportCase.ToTable("Cases");
+        supportCase.HasIndex(c => c.Number).IsUnique();
+        supportCase.HasIndex(c => c.ArrivalSequence).IsUnique();
+        supportCase.HasIndex(c => new { c.Status, c.Queue, c.ArrivalSequence });
+        supportCase.HasIndex(c => c.IdempotencyKey).IsUnique();
+        supportCase.HasIndex(c => c.MessageId).IsUnique();
+        supportCase.Property(c => c.Subject).HasMaxLength(1000).IsRequired();
+        supportCase.Property(c => c.FromAddress).HasMaxLength(254);
+        supportCase.Property(c => c.FromName).HasMaxLength(200);
+        supportCase.Property(c => c.RoutingReason).HasMaxLength(300);
+        supportCase.Property(c => c.IdempotencyKey).HasMaxLength(200);
+        supportCase.Property(c => c.MessageId).HasMaxLength(998);
+        supportCase.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        supportCase.HasMany(c => c.Thread).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseEntry> entry)
+    {
+        entry.HasIndex(e => new { e.CaseId, e.Id });
+        entry.HasIndex(e => e.MessageId);
+        entry.Property(e => e.Author).HasMaxLength(254);
+        entry.Property(e => e.MessageId).HasMaxLength(998);
+    }
+}
+
+internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<SequenceCounter>
+{
+    public void Configure(EntityTypeBuilder<SequenceCounter> counter)
+    {
+        counter.HasKey(c => c.Name);
+        counter.Property(c => c.Name).HasMaxLength(50);
+    }
+}

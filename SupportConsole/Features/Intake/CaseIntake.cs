@@ -1,0 +1,197 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
+
+namespace SupportConsole.Features.Intake;
+
+/// <summary>What a channel hands to intake: the message as received, before routing.</summary>
+public sealed record IntakeRequest(
+    CaseChannel Channel,
+    string From,
+    string? FromName,
+    string Subject,
+    string Body,
+    Severity Severity,
+    DateTimeOffset? ImportedReceivedAt = null,
+    string? IdempotencyKey = null,
+    string? MessageId = null);
+
+/// <summary>The case intake produced or found: <c>Created</c> is false for a replayed Idempotency-Key or a repeated Message-ID.</summary>
+public sealed record IntakeResult(SupportCase Case, bool Created);
+
+public sealed class IntakeValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("The case is not valid: " + string.Join(" ", errors.SelectMany(e => e.Value)))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>
+/// Accepts a case from any channel: stamps the arrival (this server's clock, never the sender's date),
+/// routes it by the origination lists and plan terms, computes its first-response deadline on the shared
+/// calendar, and commits it with its arrival sequence in one transaction.
+/// </summary>
+public sealed class CaseIntake(
+    IDbContextFactory<SupportConsoleDbContext> dbFactory,
+    RoutingDirectoryCache routing,
+    BusinessCalendar calendar,
+    TimeProvider clock)
+{
+    public const int MaxSubjectLength = 1000;
+    public const int MaxBodyLength = 1_000_000;
+    private const string CaseSequence = "case";
+
+    public async Task<IntakeResult> AcceptAsync(IntakeRequest request, CancellationToken cancellationToken = default)
+    {
+        var now = TruncateToSecond(clock.GetUtcNow());
+        var (sender, receivedAt) = Validate(request, now);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FindExistingAsync(db, request, cancellationToken) is { } existing)
+        {
+            return new IntakeResult(existing, Created: false);
+        }
+
+        var directory = await routing.GetAsync(cancellationToken);
+        var decision = directory.Route(sender, TierCalendar.LocalDateOf(receivedAt));
+        var deadline = FirstResponseDeadline.Compute(calendar.Current, calendar.Policies.For(decision.Queue), receivedAt);
+
+        var supportCase = new SupportCase
+        {
+            Subject = Clean(request.Subject, MaxSubjectLength),
+            FromAddress = sender.Value,
+            FromName = Clean(request.FromName ?? "", 200),
+            CustomerId = decision.CustomerId,
+            Queue = decision.Queue,
+            RoutingReason = decision.Reason,
+            Channel = request.Channel,
+            Severity = request.Severity,
+            Status = CaseStatus.Open,
+            ReceivedAtUtc = receivedAt.UtcDateTime,
+            IsImported = request.ImportedReceivedAt is not null,
+            ClockStartsAtUtc = deadline.ClockStartsAt.UtcDateTime,
+            AtRiskAtUtc = deadline.AtRiskAt?.UtcDateTime,
+            FirstResponseDueAtUtc = deadline.DueAt?.UtcDateTime,
+            IdempotencyKey = request.IdempotencyKey,
+            MessageId = request.MessageId,
+            Thread =
+            [
+                new CaseEntry { Kind = CaseEntryKind.CustomerMessage, AtUtc = receivedAt.UtcDateTime, Author = sender.Value, Body = request.Body, MessageId = request.MessageId },
+                new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"Routed to the {decision.Queue.ToString().ToLowerInvariant()} queue: {decision.Reason}." },
+            ],
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sequence = await NextAsync(db, CaseSequence, cancellationToken);
+        supportCase.ArrivalSequence = sequence;
+        supportCase.Number = CaseNumber.First + sequence - 1;
+        db.Cases.Add(supportCase);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A concurrent retry with the same Idempotency-Key or Message-ID won the race: return its case.
+            await transaction.RollbackAsync(cancellationToken);
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await FindExistingAsync(again, request, cancellationToken) is { } winner)
+            {
+                return new IntakeResult(winner, Created: false);
+            }
+            throw;
+        }
+        return new IntakeResult(supportCase, Created: true);
+    }
+
+    private static (EmailAddress Sender, DateTimeOffset ReceivedAt) Validate(IntakeRequest request, DateTimeOffset now)
+    {
+        var errors = Check(request, now, out var sender, out var receivedAt);
+        if (errors.Count > 0)
+        {
+            throw new IntakeValidationException(errors);
+        }
+        return (sender, receivedAt);
+    }
+
+    /// <summary>Every problem with a request at once, keyed by the API's field names, so a caller can fix them in one go.</summary>
+    public static Dictionary<string, string[]> Check(IntakeRequest request, DateTimeOffset now, out EmailAddress sender, out DateTimeOffset receivedAt)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!EmailAddress.TryParse(request.From, out sender, out var fromError))
+        {
+            errors["from"] = [fromError ?? "Give the sender's email address."];
+        }
+        if (string.IsNullOrWhiteSpace(request.Subject))
+        {
+            errors["subject"] = ["Give the case a subject."];
+        }
+        else if (request.Subject.Length > MaxSubjectLength)
+        {
+            errors["subject"] = [$"A subject has at most {MaxSubjectLength} characters; put the details in the body."];
+        }
+        if (request.Body.Length > MaxBodyLength)
+        {
+            errors["body"] = [$"The body is over {MaxBodyLength / 1000} KB; attach large logs instead."];
+        }
+        if (!Enum.IsDefined(request.Severity))
+        {
+            errors["severity"] = ["Severity is 1 (critical) to 4 (question)."];
+        }
+        receivedAt = now;
+        if (request.ImportedReceivedAt is { } imported)
+        {
+            receivedAt = TruncateToSecond(imported);
+            if (receivedAt > now)
+            {
+                errors["receivedAt"] = ["An imported case cannot arrive in the future."];
+            }
+            else if (!TierCalendar.Covers(receivedAt))
+            {
+                errors["receivedAt"] = ["The calendar covers 2000-01-01 to 2100-12-31."];
+            }
+        }
+        if (request.IdempotencyKey is { Length: > 200 })
+        {
+            errors["idempotencyKey"] = ["An Idempotency-Key has at most 200 characters."];
+        }
+        return errors;
+    }
+
+    private static async Task<SupportCase?> FindExistingAsync(SupportConsoleDbContext db, IntakeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.IdempotencyKey is { } key)
+        {
+            return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == key, cancellationToken);
+        }
+        if (request.MessageId is { } messageId)
+        {
+            return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.MessageId == messageId, cancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>Advances a named counter inside the caller's transaction; SQLite's single writer makes it strictly increasing.</summary>
+    internal static async Task<long> NextAsync(SupportConsoleDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var values = await db.Database
+            .SqlQuery<long>($"INSERT INTO SequenceCounters (Name, Value) VALUES ({name}, 1) ON CONFLICT(Name) DO UPDATE SET Value = Value + 1 RETURNING Value AS Value")
+            .ToListAsync(cancellationToken);
+        return values.Single();
+    }
+
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    /// <summary>Keeps text as text: control characters (other than line breaks and tabs) are dropped.</summary>
+    private static string Clean(string text, int max)
+    {
+        var cleaned = new string(text.Where(c => !char.IsControl(c) || c is '\t').ToArray()).Trim();
+        return cleaned.Length <= max ? cleaned : cleaned[..max];
+    }
+}
