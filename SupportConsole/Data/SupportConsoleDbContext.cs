@@ -13,6 +13,11 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<SupportCase> Cases => Set<SupportCase>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
     public DbSet<SequenceCounter> SequenceCounters => Set<SequenceCounter>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<QuarantinedMessage> Quarantine => Set<QuarantinedMessage>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+    public DbSet<ListChangeRequest> ListChangeRequests => Set<ListChangeRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Email;
 
 namespace SupportConsole.Hosting;
 
@@ -22,6 +23,7 @@ public static class DatabaseStartup
 
         await services.GetRequiredService<AccountBootstrap>().RunAsync();
         await services.GetRequiredService<HolidayBook>().SeedFederalHolidaysAsync();
+        services.GetRequiredService<Hangfire.IRecurringJobManager>().ScheduleOutboxSweep();
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

@@ -37,6 +37,9 @@ public static class Policies
     /// <summary>Agent accounts and roles.</summary>
     public const string UserAdministration = "UserAdministration";
 
+    /// <summary>The Hangfire dashboard and the jobs overview: managers and administrators.</summary>
+    public const string Jobs = "Jobs";
+
     /// <summary>Any signed-in member of the desk (case pages are reachable from every work area).</summary>
     public const string Staff = "Staff";
 
@@ -46,6 +49,7 @@ public static class Policies
         [Escalations] = [Roles.Tier2, Roles.Tier3, Roles.Manager],
         [Management] = [Roles.Manager],
         [UserAdministration] = [Roles.Admin],
+        [Jobs] = [Roles.Manager, Roles.Admin],
         [Staff] = [Roles.Tier1, Roles.Tier2, Roles.Tier3, Roles.Manager, Roles.Admin],
     };
 }

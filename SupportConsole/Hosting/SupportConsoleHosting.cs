@@ -10,6 +10,7 @@ using SupportConsole.Features.Admin;
 using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Intake;
+using SupportConsole.Features.Email;
 using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
@@ -26,6 +27,8 @@ public static class SupportConsoleHosting
         builder.AddCalendar();
         builder.AddApi();
         builder.AddIntake();
+        builder.AddJobs();
+        builder.AddEmailDelivery();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
         return builder;
@@ -49,6 +52,7 @@ public static class SupportConsoleHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapSupportConsoleApi();
+        app.MapJobsDashboard();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }
@@ -59,6 +63,11 @@ public static class SupportConsoleHosting
             builder.Configuration.GetConnectionString("SupportConsole") ?? StoragePaths.DefaultAppDatabase,
             builder.Environment.ContentRootPath);
         var busyTimeout = builder.Configuration.GetValue("Data:BusyTimeoutMilliseconds", 10_000);
+        var root = StoragePaths.DataFolder(connectionString);
+        builder.Services.AddSingleton(new DataFolders(
+            root,
+            Path.GetFullPath(Path.Combine(root, builder.Configuration["Email:PickupFolder"] ?? "outbox")),
+            Path.GetFullPath(Path.Combine(root, "attachments"))));
         builder.Services.AddDbContextFactory<SupportConsoleDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas(busyTimeout)));

@@ -6,6 +6,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Email;
 
 namespace SupportConsole.Features.Intake;
 
@@ -19,7 +20,8 @@ public sealed record IntakeRequest(
     Severity Severity,
     DateTimeOffset? ImportedReceivedAt = null,
     string? IdempotencyKey = null,
-    string? MessageId = null);
+    string? MessageId = null,
+    string? AcknowledgmentSuppressedBecause = null);
 
 /// <summary>The case intake produced or found: <c>Created</c> is false for a replayed Idempotency-Key or a repeated Message-ID.</summary>
 public sealed record IntakeResult(SupportCase Case, bool Created);
@@ -39,6 +41,8 @@ public sealed class CaseIntake(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     RoutingDirectoryCache routing,
     BusinessCalendar calendar,
+    Outbox outbox,
+    EmailOptions emailOptions,
     TimeProvider clock)
 {
     public const int MaxSubjectLength = 1000;
@@ -90,9 +94,16 @@ public sealed class CaseIntake(
         supportCase.ArrivalSequence = sequence;
         supportCase.Number = CaseNumber.First + sequence - 1;
         db.Cases.Add(supportCase);
+        var outgoing = new List<OutboxMessage>();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (await AcknowledgmentAsync(db, request, supportCase, deadline, now, cancellationToken) is { } acknowledgment)
+            {
+                db.Outbox.Add(acknowledgment);
+                outgoing.Add(acknowledgment);
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
@@ -106,7 +117,58 @@ public sealed class CaseIntake(
             }
             throw;
         }
+        outbox.Dispatch(outgoing);
         return new IntakeResult(supportCase, Created: true);
+    }
+
+    /// <summary>
+    /// The acknowledgment to the sender, or null (with the reason kept in the thread) for phone calls, imports,
+    /// automated mail, and senders who already got the hourly maximum.
+    /// </summary>
+    private async Task<OutboxMessage?> AcknowledgmentAsync(SupportConsoleDbContext db, IntakeRequest request, SupportCase supportCase, FirstResponseDeadline deadline, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string? skipped = request.AcknowledgmentSuppressedBecause;
+        if (request.Channel == CaseChannel.Phone || request.ImportedReceivedAt is not null)
+        {
+            return null;
+        }
+        if (skipped is null)
+        {
+            var hourAgo = now.UtcDateTime.AddHours(-1);
+            var recent = await db.Outbox.AsNoTracking()
+                .Where(m => m.To == supportCase.FromAddress && m.Kind == OutboxKind.Acknowledgment && m.CreatedAtUtc > hourAgo)
+                .Select(m => m.CreatedAtUtc)
+                .ToListAsync(cancellationToken);
+            if (!AcknowledgmentThrottle.MayAcknowledge(recent.Select(t => new DateTimeOffset(t)).ToList(), now, emailOptions.MaxAcknowledgmentsPerSenderPerHour))
+            {
+                skipped = $"{supportCase.FromAddress} already received {recent.Count} acknowledgments in the last hour";
+            }
+        }
+        if (skipped is not null)
+        {
+            db.CaseEntries.Add(new CaseEntry { CaseId = supportCase.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"No acknowledgment sent: {skipped}." });
+            return null;
+        }
+        var number = CaseNumber.Format(supportCase.Number);
+        var body = new System.Text.StringBuilder()
+            .AppendLine($"Hello{(string.IsNullOrWhiteSpace(supportCase.FromName) ? "" : " " + supportCase.FromName)},")
+            .AppendLine()
+            .AppendLine($"We have received your support request and opened case {number}: \"{supportCase.Subject}\".")
+            .AppendLine();
+        if (deadline.DueAt is { } due)
+        {
+            body.AppendLine($"Under your Pro Plus plan, a support engineer will respond by {TierCalendar.FormatCentral(due)} (US Central time).")
+                .AppendLine("Our Tier 1 team works Monday to Friday, 7am to 7pm US Central, except holidays.");
+        }
+        else
+        {
+            body.AppendLine("Our team works Monday to Friday, 7am to 7pm US Central, except holidays, and answers cases in the order they arrive.");
+        }
+        body.AppendLine()
+            .AppendLine($"To add information, reply to this email and keep {number} in the subject.")
+            .AppendLine()
+            .AppendLine("SupportConsole Support");
+        return outbox.Compose(OutboxKind.Acknowledgment, supportCase.FromAddress, $"[{number}] {supportCase.Subject}", body.ToString(), now, supportCase.Id, request.MessageId);
     }
 
     private static (EmailAddress Sender, DateTimeOffset ReceivedAt) Validate(IntakeRequest request, DateTimeOffset now)

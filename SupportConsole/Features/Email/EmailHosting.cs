@@ -1,0 +1,17 @@
+using Hangfire;
+
+namespace SupportConsole.Features.Email;
+
+public static class EmailHosting
+{
+    public static void AddEmailDelivery(this WebApplicationBuilder builder)
+    {
+        var options = EmailOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddTransient<OutboxDelivery>();
+    }
+
+    public static void ScheduleOutboxSweep(this IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<OutboxDelivery>(OutboxDelivery.SweepJobId, d => d.SweepAsync(CancellationToken.None), Cron.Minutely);
+}

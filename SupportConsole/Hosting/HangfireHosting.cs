@@ -1,0 +1,54 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+
+namespace SupportConsole.Hosting;
+
+/// <summary>Hangfire with its storage in db/ (<c>ConnectionStrings:Hangfire</c>), started with the app; dashboard for managers and admins.</summary>
+public static class HangfireHosting
+{
+    public static void AddJobs(this WebApplicationBuilder builder)
+    {
+        var connectionString = StoragePaths.ResolveSqlite(
+            builder.Configuration.GetConnectionString("Hangfire") ?? StoragePaths.DefaultHangfireDatabase,
+            builder.Environment.ContentRootPath);
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        // Polling every second keeps deadline detection within a few seconds of the instant.
+        var pollInterval = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Jobs:PollIntervalMilliseconds", 1000));
+
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(path, new SQLiteStorageOptions
+            {
+                QueuePollInterval = pollInterval,
+                JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+            }));
+        builder.Services.AddHangfireServer(options =>
+        {
+            options.SchedulePollingInterval = pollInterval;
+            options.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 4);
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+    }
+
+    public static void MapJobsDashboard(this WebApplication app)
+    {
+        // The endpoint's own authorization (sign-in cookie, Manager or Admin) guards the dashboard; Hangfire's filter then lets it through.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new SignedInFilter()],
+            AppPath = "/admin/jobs",
+            DashboardTitle = "SupportConsole jobs",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.Jobs);
+    }
+
+    private sealed class SignedInFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.IsInRole(Roles.Manager) || context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}
