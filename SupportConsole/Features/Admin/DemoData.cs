@@ -58,6 +58,7 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
                 PrimaryContactEmail = "gavin@hooli.example",
                 PrimaryContactPhone = "+1 650 555 0103",
                 CreatedAtUtc = now.UtcDateTime,
+                OriginationList = [new() { Value = "hooli.example" }],
             });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo customers Acme Corp (Pro Plus), Globex (term ended) and Hooli (Free Support)");
