@@ -9,6 +9,7 @@ using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
 using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
 using SupportConsole.Features.Email;
 using Microsoft.AspNetCore.Authentication;
@@ -130,6 +131,7 @@ public static class SupportConsoleHosting
 
     private static void AddIntake(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<CaseChangeNotifier>();
         builder.Services.AddSingleton<RoutingDirectoryCache>();
         builder.Services.AddSingleton<CaseIntake>();
     }

@@ -6,6 +6,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Cases;
 using SupportConsole.Features.Email;
 
 namespace SupportConsole.Features.Intake;
@@ -43,6 +44,7 @@ public sealed class CaseIntake(
     BusinessCalendar calendar,
     Outbox outbox,
     EmailOptions emailOptions,
+    CaseChangeNotifier notifier,
     TimeProvider clock)
 {
     public const int MaxSubjectLength = 1000;
@@ -118,6 +120,7 @@ public sealed class CaseIntake(
             throw;
         }
         outbox.Dispatch(outgoing);
+        notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.Created, supportCase.Queue, now));
         return new IntakeResult(supportCase, Created: true);
     }
 
