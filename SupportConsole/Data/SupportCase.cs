@@ -1,4 +1,5 @@
 using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Sla;
 
 namespace SupportConsole.Data;
 
@@ -48,6 +49,19 @@ public sealed class SupportCase
     public string? MessageId { get; set; }
 
     public List<CaseEntry> Thread { get; set; } = [];
+
+    /// <summary>The stored deadline facts as the domain reads them.</summary>
+    public FirstResponseDeadline Deadline() => new(
+        new DateTimeOffset(ClockStartsAtUtc),
+        AtRiskAtUtc is { } atRisk ? new DateTimeOffset(atRisk) : null,
+        FirstResponseDueAtUtc is { } due ? new DateTimeOffset(due) : null);
+
+    public DateTimeOffset? FirstRespondedAt => FirstRespondedAtUtc is { } at ? new DateTimeOffset(at) : null;
+
+    /// <summary>The SLA state at an instant, derived from the facts; never stored.</summary>
+    public SlaState SlaStateAt(DateTimeOffset now) => Deadline().StateAt(FirstRespondedAt, now);
+
+    public bool IsOpen => Status is CaseStatus.Open or CaseStatus.WaitingOnCustomer;
 }
 
 public enum CaseEntryKind

@@ -132,6 +132,7 @@ public static class SupportConsoleHosting
     private static void AddIntake(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CaseChangeNotifier>();
+        builder.Services.AddSingleton<CaseDesk>();
         builder.Services.AddSingleton<RoutingDirectoryCache>();
         builder.Services.AddSingleton<CaseIntake>();
     }

@@ -8,6 +8,8 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
     public void Configure(EntityTypeBuilder<SupportCase> supportCase)
     {
         supportCase.ToTable("Cases");
+        supportCase.Ignore(c => c.FirstRespondedAt);
+        supportCase.Ignore(c => c.IsOpen);
         supportCase.HasIndex(c => c.Number).IsUnique();
         supportCase.HasIndex(c => c.ArrivalSequence).IsUnique();
         supportCase.HasIndex(c => new { c.Status, c.Queue, c.ArrivalSequence });

@@ -17,18 +17,15 @@ public sealed record CaseDto(
 {
     public static CaseDto Of(SupportCase c, string? assigneeEmail, DateTimeOffset now)
     {
-        var deadline = new FirstResponseDeadline(
-            new DateTimeOffset(c.ClockStartsAtUtc), ToOffset(c.AtRiskAtUtc), ToOffset(c.FirstResponseDueAtUtc));
-        var state = deadline.StateAt(ToOffset(c.FirstRespondedAtUtc), now);
+        var deadline = c.Deadline();
+        var state = c.SlaStateAt(now);
         return new CaseDto(
             CaseNumber.Format(c.Number), c.Subject, c.FromAddress, c.CustomerId, c.Queue.ToString().ToLowerInvariant(), c.RoutingReason,
             c.Channel.ToApiName(), (int)c.Severity, c.Status.ToApiName(), ApiFormat.Instant(new DateTimeOffset(c.ReceivedAtUtc)),
             c.ArrivalSequence, assigneeEmail, c.Tier,
             new CaseSlaDto(state.ToApiName(), ApiFormat.Instant(deadline.ClockStartsAt), ApiFormat.Instant(deadline.DueAt),
-                ApiFormat.Instant(deadline.AtRiskAt), ApiFormat.Instant(ToOffset(c.FirstRespondedAtUtc))));
+                ApiFormat.Instant(deadline.AtRiskAt), ApiFormat.Instant(c.FirstRespondedAt)));
     }
-
-    private static DateTimeOffset? ToOffset(DateTime? utc) => utc is { } v ? new DateTimeOffset(v) : null;
 }
 
 /// <summary><c>POST/GET /api/cases</c> and <c>GET /api/queues/{queue}</c>.</summary>
