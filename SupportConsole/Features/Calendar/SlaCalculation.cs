@@ -88,6 +88,17 @@ public sealed record SlaCalculation(
     /// <summary>A UTC instant as the API writes it.</summary>
     public static string FormatUtc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A short duration for the timeline strip, e.g. "5h", "3h 30m", "45m 10s".</summary>
+    public static string FormatCompact(TimeSpan span)
+    {
+        var whole = TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds));
+        var parts = new List<string>();
+        if ((int)whole.TotalHours > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)whole.TotalHours}h"));
+        if (whole.Minutes > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Minutes}m"));
+        if (whole.Seconds > 0 || parts.Count == 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Seconds}s"));
+        return string.Join(' ', parts);
+    }
+
     /// <summary>A duration in business terms, e.g. "24h 00m 00s" or "2d 03h 15m 00s" for long pauses.</summary>
     public static string FormatDuration(TimeSpan span)
     {
