@@ -12,14 +12,14 @@ public sealed class NavMenuTests : MudTestContext
         { [Roles.Tier1], ["Queues"] },
         { [Roles.Tier2], ["Escalations"] },
         { [Roles.Tier3], ["Escalations"] },
-        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers"] },
+        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator"] },
         { [Roles.Admin], ["Admin", "Users"] },
         { [Roles.Tier1, Roles.Tier2], ["Queues", "Escalations"] },
-        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Users"] },
+        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Users"] },
         { [], [] },
     };
 
-    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Users"];
+    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Users"];
 
     [Theory]
     [MemberData(nameof(EntriesByRole))]
@@ -38,6 +38,17 @@ public sealed class NavMenuTests : MudTestContext
         {
             Assert.DoesNotContain($">{absent}<", text.Replace("\n", "").Replace(" ", ""));
         }
+    }
+
+    [Fact]
+    public void Manager_sees_the_holidays_and_sla_calculator_entries_with_their_addresses()
+    {
+        AddAuthorization().SetAuthorized("maria@supportconsole.local").SetRoles(Roles.Manager);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal("/admin/holidays", menu.Find("#nav-holidays").GetAttribute("href"));
+        Assert.Equal("/admin/sla-calculator", menu.Find("#nav-sla-calculator").GetAttribute("href"));
     }
 
     [Fact]

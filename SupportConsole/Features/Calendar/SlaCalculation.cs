@@ -1,0 +1,110 @@
+using System.Globalization;
+using NodaTime;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Plans;
+using SupportConsole.Domain.Sla;
+
+namespace SupportConsole.Features.Calendar;
+
+/// <summary>A Central wall-clock time resolved to an instant, with a note when the wall time was skipped or repeated by DST.</summary>
+public sealed record CentralArrival(DateTimeOffset Instant, string? Note)
+{
+    /// <summary>
+    /// Maps a Central wall time leniently: a time in the spring-forward gap moves forward by the gap's length,
+    /// a time repeated in the fall-back hour takes its first (daylight) occurrence. Null outside 2000–2100.
+    /// </summary>
+    public static CentralArrival? Resolve(DateOnly date, TimeOnly time)
+    {
+        if (date < TierCalendar.MinDate || date > TierCalendar.MaxDate)
+        {
+            return null;
+        }
+
+        var local = new LocalDateTime(date.Year, date.Month, date.Day, time.Hour, time.Minute, time.Second);
+        var mapping = TierCalendar.CentralZone.MapLocal(local);
+        var zoned = local.InZoneLeniently(TierCalendar.CentralZone);
+        var instant = DateTimeOffset.FromUnixTimeSeconds(zoned.ToInstant().ToUnixTimeSeconds());
+        var wall = local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var note = mapping.Count switch
+        {
+            0 => $"{wall} does not exist in Central time: clocks spring forward from 02:00 CST to 03:00 CDT that night. It was read as {TierCalendar.FormatCentral(instant)}.",
+            2 => $"{wall} happens twice in Central time: clocks fall back from 02:00 CDT to 01:00 CST that night. The first occurrence, {TierCalendar.FormatCentral(instant)}, is used.",
+            _ => null,
+        };
+        return new CentralArrival(instant, note);
+    }
+}
+
+/// <summary>What the SLA calculator shows for one arrival and plan; built by <see cref="Compute"/>, no clock or I/O.</summary>
+public sealed record SlaCalculation(
+    DateTimeOffset ReceivedAt,
+    SupportPlan Plan,
+    string? WallTimeNote,
+    bool Tier1OpenAtArrival,
+    DateTimeOffset ClockStartsAt,
+    DateTimeOffset? AtRiskAt,
+    DateTimeOffset? DueAt,
+    TimeSpan CountedTime,
+    IReadOnlyList<TimelineSegment> Segments)
+{
+    public const string OutOfRangeMessage = "Choose an arrival date between 2000-01-01 and 2100-12-31: the business calendar covers only those Central dates.";
+    public const string NoCommitmentMessage = "No first-response commitment on Free Support (standard queue); age is still measured in Tier 1 business time.";
+
+    public bool HasCommitment => DueAt is not null;
+
+    /// <summary>The calculation for an arrival at a Central wall time, or an error message a person can act on.</summary>
+    public static (SlaCalculation? Result, string? Error) Compute(TierCalendar calendar, SlaPolicies policies, DateOnly date, TimeOnly time, SupportPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(policies);
+        if (CentralArrival.Resolve(date, time) is not { } arrival || !TierCalendar.Covers(arrival.Instant))
+        {
+            return (null, OutOfRangeMessage);
+        }
+
+        try
+        {
+            var received = arrival.Instant;
+            var deadline = FirstResponseDeadline.Compute(calendar, policies.For(plan), received);
+            var segments = deadline.DueAt is { } due ? DeadlineExplanation.Explain(calendar, received, due).Segments : [];
+            var counted = segments.Where(s => s.IsCounted).Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
+            return (new SlaCalculation(received, plan, arrival.Note, calendar.IsOpen(SupportTier.Tier1, received),
+                deadline.ClockStartsAt, deadline.AtRiskAt, deadline.DueAt, counted, segments), null);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return (null, "The deadline would fall after 2100-12-31, past the end of the business calendar. Choose an earlier arrival.");
+        }
+    }
+
+    /// <summary>An instant in an IANA zone, e.g. "Wed 2026-11-25 15:00:00 EST"; UTC when the zone is unknown.</summary>
+    public static string FormatIn(DateTimeOffset at, string? zoneId)
+    {
+        var zone = (zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)) ?? DateTimeZone.Utc;
+        var zoned = Instant.FromUnixTimeSeconds(at.ToUnixTimeSeconds()).InZone(zone);
+        return zoned.LocalDateTime.ToDateTimeUnspecified().ToString("ddd yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + zoned.GetZoneInterval().Name;
+    }
+
+    /// <summary>A UTC instant as the API writes it.</summary>
+    public static string FormatUtc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A short duration for the timeline strip, e.g. "5h", "3h 30m", "45m 10s".</summary>
+    public static string FormatCompact(TimeSpan span)
+    {
+        var whole = TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds));
+        var parts = new List<string>();
+        if ((int)whole.TotalHours > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)whole.TotalHours}h"));
+        if (whole.Minutes > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Minutes}m"));
+        if (whole.Seconds > 0 || parts.Count == 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Seconds}s"));
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>A duration in business terms, e.g. "24h 00m 00s" or "2d 03h 15m 00s" for long pauses.</summary>
+    public static string FormatDuration(TimeSpan span)
+    {
+        var whole = TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds));
+        return whole.TotalHours >= 48
+            ? string.Create(CultureInfo.InvariantCulture, $"{whole.Days}d {whole.Hours:00}h {whole.Minutes:00}m {whole.Seconds:00}s")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)whole.TotalHours}h {whole.Minutes:00}m {whole.Seconds:00}s");
+    }
+}
