@@ -12,6 +12,7 @@ public static class DatabaseStartup
     /// <summary>Applies EF migrations, switches the file to WAL, creates the first accounts and (when asked) the demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        app.Services.ApplyJobsConfiguration();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await using (var db = await services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync())

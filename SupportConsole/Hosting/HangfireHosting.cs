@@ -17,15 +17,23 @@ public static class HangfireHosting
         // Polling every second keeps deadline detection within a few seconds of the instant.
         var pollInterval = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Jobs:PollIntervalMilliseconds", 1000));
 
-        builder.Services.AddHangfire(configuration => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(path, new SQLiteStorageOptions
-            {
-                QueuePollInterval = pollInterval,
-                JournalMode = SQLiteStorageOptions.JournalModes.WAL,
-            }));
+        // This host's own storage, registered before AddHangfire (which only adds one if none exists): Hangfire's
+        // static JobStorage.Current would otherwise be shared by every host in a process, as in the tests.
+        builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(path, new SQLiteStorageOptions
+        {
+            QueuePollInterval = pollInterval,
+            JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+        }));
+        builder.Services.AddHangfire((services, configuration) =>
+        {
+            HangfireLogBridge.Attach(services.GetRequiredService<ILoggerFactory>());
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogBridge.Instance)
+                .UseStorage(services.GetRequiredService<JobStorage>());
+        });
         builder.Services.AddHangfireServer(options =>
         {
             options.SchedulePollingInterval = pollInterval;
@@ -45,6 +53,9 @@ public static class HangfireHosting
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.Jobs);
     }
+
+    /// <summary>Makes sure this host's Hangfire configuration (storage, logging) is applied before the first job is enqueued.</summary>
+    public static void ApplyJobsConfiguration(this IServiceProvider services) => services.GetRequiredService<IGlobalConfiguration>();
 
     private sealed class SignedInFilter : IDashboardAuthorizationFilter
     {
