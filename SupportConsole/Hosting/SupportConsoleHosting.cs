@@ -11,6 +11,7 @@ using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Intake;
 using SupportConsole.Features.Email;
+using SupportConsole.Features.Intake.Email;
 using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
@@ -29,6 +30,7 @@ public static class SupportConsoleHosting
         builder.AddIntake();
         builder.AddJobs();
         builder.AddEmailDelivery();
+        builder.AddEmailIntake();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
         return builder;
@@ -53,6 +55,7 @@ public static class SupportConsoleHosting
         app.MapAccountEndpoints();
         app.MapSupportConsoleApi();
         app.MapJobsDashboard();
+        app.MapEmailIntake();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }
