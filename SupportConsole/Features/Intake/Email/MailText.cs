@@ -50,9 +50,10 @@ public static partial class MailText
                     text.Append('\n');
                     break;
                 case IElement e when e.LocalName is "li":
-                    text.Append("\n- ");
+                    LineBreak(text);
+                    text.Append("- ");
                     Walk(e, text);
-                    text.Append('\n');
+                    LineBreak(text);
                     break;
                 case IElement e when e.LocalName is "td" or "th":
                     Walk(e, text);
@@ -65,14 +66,23 @@ public static partial class MailText
                     }
                     break;
                 case IElement e when Blocks.Contains(e.LocalName):
-                    text.Append('\n');
+                    LineBreak(text);
                     Walk(e, text);
-                    text.Append('\n');
+                    LineBreak(text);
                     break;
                 case IElement e:
                     Walk(e, text);
                     break;
             }
+        }
+    }
+
+    /// <summary>Ends the current line unless it is already ended: adjacent blocks are one line break apart, not a blank line.</summary>
+    private static void LineBreak(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
         }
     }
 

@@ -76,12 +76,12 @@ public sealed class SmtpListener(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (server is null || running is null)
+        if (Interlocked.Exchange(ref server, null) is not { } smtp || running is null)
         {
             return;
         }
-        server.Shutdown();
-        await Task.WhenAny(server.ShutdownTask, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
+        smtp.Shutdown();
+        await Task.WhenAny(smtp.ShutdownTask, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
         await stopping.CancelAsync();
         try
         {
@@ -90,7 +90,6 @@ public sealed class SmtpListener(
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
         }
-        stopping.Dispose();
     }
 }
 
