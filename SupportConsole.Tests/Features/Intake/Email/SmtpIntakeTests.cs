@@ -5,6 +5,7 @@ using MimeKit;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Features.Intake;
+using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Intake.Email;
 
@@ -306,6 +307,33 @@ public sealed class SmtpIntakeTests(SmtpHost host) : IClassFixture<SmtpHost>
         var response = await client.GetAsync("/admin/quarantine/1.eml");
 
         Assert.NotEqual(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Managers_see_the_quarantine_and_download_the_message_exactly_as_received_but_tier1_agents_do_not()
+    {
+        var raw = Encoding.ASCII.GetBytes("To: help@supportconsole.local\r\nSubject: for the manager\r\n\r\nnobody sent this");
+        await host.SendRawAsync("", "help@supportconsole.local", raw);
+        long id;
+        await using (var db = await host.Db())
+        {
+            id = await db.Quarantine.OrderByDescending(q => q.Id).Select(q => q.Id).FirstAsync();
+        }
+
+        var manager = host.App.CreateBrowserLikeClient();
+        await SignIn.AsAsync(manager, "manager@supportconsole.local", "Demo-manager-1");
+        var page = await manager.GetStringAsync("/admin/quarantine");
+        var download = await manager.GetAsync($"/admin/quarantine/{id}.eml");
+
+        Assert.Contains("Quarantine", page);
+        Assert.Contains($"/admin/quarantine/{id}.eml", page);
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("message/rfc822", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("nobody sent this", await download.Content.ReadAsStringAsync());
+
+        var agent = host.App.CreateBrowserLikeClient();
+        await SignIn.AsAsync(agent, "tier1@supportconsole.local", "Demo-tier1-1");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await agent.GetAsync($"/admin/quarantine/{id}.eml")).StatusCode);
     }
 
     private async Task<int> CountCasesAsync()
