@@ -12,14 +12,14 @@ public sealed class NavMenuTests : MudTestContext
         { [Roles.Tier1], ["Queues"] },
         { [Roles.Tier2], ["Escalations"] },
         { [Roles.Tier3], ["Escalations"] },
-        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator"] },
+        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine"] },
         { [Roles.Admin], ["Admin", "Users"] },
         { [Roles.Tier1, Roles.Tier2], ["Queues", "Escalations"] },
-        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Users"] },
+        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users"] },
         { [], [] },
     };
 
-    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Users"];
+    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users"];
 
     [Theory]
     [MemberData(nameof(EntriesByRole))]
@@ -59,5 +59,15 @@ public sealed class NavMenuTests : MudTestContext
         var menu = Render<NavMenu>();
 
         Assert.Equal("/queues", menu.Find("#nav-queues").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Quarantine_entry_links_to_the_quarantine_page_for_managers()
+    {
+        AddAuthorization().SetAuthorized("mia@supportconsole.local").SetRoles(Roles.Manager);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal("/admin/quarantine", menu.Find("#nav-quarantine").GetAttribute("href"));
     }
 }

@@ -12,6 +12,7 @@ using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
 using SupportConsole.Features.Email;
+using SupportConsole.Features.Intake.Email;
 using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
@@ -30,6 +31,7 @@ public static class SupportConsoleHosting
         builder.AddIntake();
         builder.AddJobs();
         builder.AddEmailDelivery();
+        builder.AddEmailIntake();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
         return builder;
@@ -54,6 +56,7 @@ public static class SupportConsoleHosting
         app.MapAccountEndpoints();
         app.MapSupportConsoleApi();
         app.MapJobsDashboard();
+        app.MapEmailIntake();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -104,8 +104,9 @@ public sealed class CaseIntake(
             {
                 db.Outbox.Add(acknowledgment);
                 outgoing.Add(acknowledgment);
-                await db.SaveChangesAsync(cancellationToken);
             }
+            // Saved either way: without an acknowledgment, the thread entry saying why not is pending.
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
