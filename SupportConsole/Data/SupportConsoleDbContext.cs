@@ -18,6 +18,10 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ListChangeRequest> ListChangeRequests => Set<ListChangeRequest>();
+    public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PlanTermEvent> PlanTermEvents => Set<PlanTermEvent>();
+    public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

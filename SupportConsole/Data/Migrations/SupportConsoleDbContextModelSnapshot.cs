@@ -385,6 +385,27 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("HolidaySeedYears");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.JobRunRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastResult")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.ListChangeRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -431,6 +452,59 @@ namespace SupportConsole.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ListChangeRequests");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailPending");
+
+                    b.HasIndex("RecipientUserId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
@@ -514,6 +588,35 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.PlanTermEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Kind", "TermStart", "TermEnd")
+                        .IsUnique();
+
+                    b.ToTable("PlanTermEvents");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.QuarantinedMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -563,6 +666,32 @@ namespace SupportConsole.Data.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SequenceCounters");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SlaEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ThresholdAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind", "ThresholdAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("SlaEvents");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.StoredHoliday", b =>
@@ -766,6 +895,24 @@ namespace SupportConsole.Data.Migrations
                     b.HasOne("SupportConsole.Data.Customer", null)
                         .WithMany("OriginationList")
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.PlanTermEvent", b =>
+                {
+                    b.HasOne("SupportConsole.Data.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SlaEvent", b =>
+                {
+                    b.HasOne("SupportConsole.Data.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
