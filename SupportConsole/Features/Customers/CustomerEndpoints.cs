@@ -189,7 +189,7 @@ public static class CustomerEndpoints
             {
                 continue;
             }
-            if (field == "primaryContact.email" && errors.ContainsKey("plan"))
+            if (field == "primaryContact.email" && errors.ContainsKey("plan") && string.IsNullOrWhiteSpace(draft.ContactEmail))
             {
                 continue;
             }
