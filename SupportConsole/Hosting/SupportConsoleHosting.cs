@@ -29,6 +29,7 @@ public static class SupportConsoleHosting
         builder.AddCalendar();
         builder.AddApi();
         builder.AddIntake();
+        Features.Customers.CustomersHosting.AddCustomers(builder);
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.AddEmailIntake();

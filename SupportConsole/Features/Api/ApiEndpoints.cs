@@ -14,6 +14,7 @@ internal static class ApiEndpoints
             .WithTags("SupportConsole API");
         api.MapCalendarApi();
         api.MapCaseApi();
+        Customers.CustomerEndpoints.MapCustomerApi(api);
         // Anything else under /api is a 404 problem, not the app's HTML not-found page.
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "No such endpoint", detail: "See the README's API section for the endpoints."));
         return endpoints;
