@@ -13,6 +13,7 @@ using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
 using SupportConsole.Features.Email;
 using SupportConsole.Features.Intake.Email;
+using SupportConsole.Features.Customers;
 using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
@@ -29,7 +30,7 @@ public static class SupportConsoleHosting
         builder.AddCalendar();
         builder.AddApi();
         builder.AddIntake();
-        Features.Customers.CustomersHosting.AddCustomers(builder);
+        builder.AddCustomers();
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.AddEmailIntake();

@@ -1,4 +1,5 @@
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Customers;
 using SupportConsole.Features.Intake;
 
 namespace SupportConsole.Features.Api;
@@ -14,7 +15,7 @@ internal static class ApiEndpoints
             .WithTags("SupportConsole API");
         api.MapCalendarApi();
         api.MapCaseApi();
-        Customers.CustomerEndpoints.MapCustomerApi(api);
+        api.MapCustomerApi();
         // Anything else under /api is a 404 problem, not the app's HTML not-found page.
         api.MapFallback(() => Results.Problem(statusCode: 404, title: "No such endpoint", detail: "See the README's API section for the endpoints."));
         return endpoints;
