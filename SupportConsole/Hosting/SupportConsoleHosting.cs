@@ -10,6 +10,7 @@ using SupportConsole.Features.Admin;
 using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Intake;
+using SupportConsole.Features.Intake.WebForm;
 using SupportConsole.Features.Email;
 using Microsoft.AspNetCore.Authentication;
 
@@ -27,6 +28,7 @@ public static class SupportConsoleHosting
         builder.AddCalendar();
         builder.AddApi();
         builder.AddIntake();
+        builder.AddWebForm();
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.Services.AddScoped<DemoData>();
@@ -46,6 +48,7 @@ public static class SupportConsoleHosting
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
