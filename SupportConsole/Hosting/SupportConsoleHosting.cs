@@ -10,6 +10,7 @@ using SupportConsole.Features.Admin;
 using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Intake;
+using SupportConsole.Features.Intake.Phone;
 using SupportConsole.Features.Intake.WebForm;
 using SupportConsole.Features.Email;
 using Microsoft.AspNetCore.Authentication;
@@ -29,6 +30,7 @@ public static class SupportConsoleHosting
         builder.AddApi();
         builder.AddIntake();
         builder.AddWebForm();
+        builder.AddPhoneIntake();
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.Services.AddScoped<DemoData>();
