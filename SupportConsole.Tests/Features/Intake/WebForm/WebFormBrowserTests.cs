@@ -56,7 +56,7 @@ public sealed class WebFormBrowserTests(BrowserFixture browser)
         await page.ClickAsync("#submit-case");
 
         await Expect(page.Locator(".field:has(#email) .validation-message")).ToContainTextAsync("Enter a valid email address");
-        await page.ClickAsync("#error-summary a[href='#email']");
-        await Expect(page).ToHaveURLAsync(new Regex("#email$"));
+        await page.ClickAsync("#error-summary a[href$='#email']");
+        await Expect(page).ToHaveURLAsync(new Regex("/submit#email$"));
     }
 }

@@ -91,7 +91,7 @@ public sealed class WebFormIntegrationTests : IAsyncLifetime
         Assert.Contains("Enter a valid email address", page);
         Assert.Contains("Give your request a short subject.", page);
         Assert.Contains("Choose how badly this affects you.", page);
-        Assert.Contains("href=\"#email\"", page);
+        Assert.Contains("href=\"/submit#email\"", page);
         Assert.Empty(await WebFormPost.CasesAsync(app));
     }
 
