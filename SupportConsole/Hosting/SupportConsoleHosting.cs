@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,12 @@ using SupportConsole.Features.Admin;
 using SupportConsole.Features.Api;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
-using SupportConsole.Features.Intake;
+using SupportConsole.Features.Customers;
 using SupportConsole.Features.Email;
 using SupportConsole.Features.Intake.Email;
-using SupportConsole.Features.Customers;
-using Microsoft.AspNetCore.Authentication;
+using SupportConsole.Features.Intake.Phone;
+using SupportConsole.Features.Intake.WebForm;
+using SupportConsole.Features.Intake;
 
 namespace SupportConsole.Hosting;
 
@@ -31,6 +33,8 @@ public static class SupportConsoleHosting
         builder.AddApi();
         builder.AddIntake();
         builder.AddCustomers();
+        builder.AddWebForm();
+        builder.AddPhoneIntake();
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.AddEmailIntake();
@@ -51,6 +55,7 @@ public static class SupportConsoleHosting
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -1,0 +1,136 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Features.Intake;
+using SupportConsole.Features.Intake.Phone;
+using SupportConsole.Tests.Infrastructure;
+
+namespace SupportConsole.Tests.Features.Intake.Phone;
+
+public sealed class PhoneCallLogTests : IAsyncLifetime
+{
+    // Wed 2029-03-07 15:30 CST: Tier 1 is open.
+    private static readonly DateTimeOffset OpenNow = DateTimeOffset.Parse("2029-03-07T21:30:00Z");
+
+    // Sat 2029-03-10 10:00 CST: closed until Monday 07:00, after the switch to daylight time.
+    private static readonly DateTimeOffset ClosedNow = DateTimeOffset.Parse("2029-03-10T16:00:00Z");
+
+    private readonly FakeTimeProvider clock = new(OpenNow);
+    private readonly AppFactory app;
+
+    public PhoneCallLogTests() => app = new AppFactory { Clock = clock };
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private PhoneCallLog Calls => app.Services.GetRequiredService<PhoneCallLog>();
+
+    private async Task<SupportCase> ReloadAsync(long id)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        return await db.Cases.AsNoTracking().Include(c => c.Thread).SingleAsync(c => c.Id == id);
+    }
+
+    [Fact]
+    public async Task A_call_while_the_line_is_open_opens_a_phone_case_arriving_at_the_call_start()
+    {
+        var callStart = OpenNow.AddMinutes(-25);
+
+        var logged = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Cannot log in since this morning\nTried a password reset.", Severity.High, callStart, "agent-1");
+
+        var supportCase = await ReloadAsync(logged.Id);
+        Assert.Equal(CaseChannel.Phone, supportCase.Channel);
+        Assert.Equal(callStart.UtcDateTime, supportCase.ReceivedAtUtc);
+        Assert.False(supportCase.IsImported);
+        Assert.Equal(Severity.High, supportCase.Severity);
+        Assert.Equal("Phone call: Cannot log in since this morning", supportCase.Subject);
+        var call = Assert.Single(supportCase.Thread, e => e.Kind == CaseEntryKind.PhoneCall);
+        Assert.Equal(callStart.UtcDateTime, call.AtUtc);
+        Assert.Equal("agent-1", call.Author);
+        Assert.Contains("Tried a password reset.", call.Body);
+        Assert.Contains("Pat Caller", call.Body);
+    }
+
+    [Fact]
+    public async Task A_call_while_the_line_is_closed_is_refused_with_the_next_opening()
+    {
+        clock.SetUtcNow(ClosedNow);
+
+        var refused = await Assert.ThrowsAsync<PhoneLineClosedException>(() =>
+            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Help", Severity.Normal, ClosedNow.AddMinutes(-5), "agent-1"));
+
+        Assert.Equal("The Tier 1 phone line is closed; it opens Mon 2029-03-12 07:00:00 CDT.", refused.Message);
+        Assert.False(Calls.LineStatus().IsOpen);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.Cases.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_call_on_an_existing_case_adds_a_phone_call_entry_to_its_thread()
+    {
+        var first = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", Severity.Normal, OpenNow.AddMinutes(-60), "agent-1");
+
+        var again = await Calls.LogOnExistingCaseAsync(first.Number, "Called back: jam cleared, closing soon.", "agent-2", OpenNow.AddMinutes(-5));
+
+        Assert.Equal(first.Id, again.Id);
+        var calls = (await ReloadAsync(first.Id)).Thread.Where(e => e.Kind == CaseEntryKind.PhoneCall).OrderBy(e => e.AtUtc).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.Equal("agent-2", calls[1].Author);
+        Assert.Contains("jam cleared", calls[1].Body);
+    }
+
+    [Fact]
+    public async Task A_call_on_an_unknown_case_or_started_over_two_hours_ago_is_refused_per_field()
+    {
+        var unknown = await Assert.ThrowsAsync<IntakeValidationException>(() =>
+            Calls.LogOnExistingCaseAsync(999_999, "Hello", "agent-1", OpenNow.AddMinutes(-5)));
+        Assert.Equal(["There is no case SC-999999."], unknown.Errors["caseNumber"]);
+
+        var old = await Assert.ThrowsAsync<IntakeValidationException>(() =>
+            Calls.LogNewCaseAsync("Pat", "not-an-email", null, "", Severity.Normal, OpenNow.AddHours(-3), "agent-1"));
+        Assert.Contains("callStartedAt", old.Errors.Keys);
+        Assert.Contains("callerEmail", old.Errors.Keys);
+        Assert.Contains("summary", old.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_queues_page_shows_Tier_1_the_log_phone_call_button_enabled_while_open()
+    {
+        var client = app.CreateBrowserLikeClient();
+        await SignIn.AsAsync(client, "tier1@supportconsole.local", "Demo-tier1-1");
+
+        var page = await client.GetStringAsync("/queues");
+
+        var button = ButtonTag(page);
+        Assert.Contains("Log phone call", page);
+        Assert.DoesNotContain("disabled", button);
+        Assert.DoesNotContain("id=\"phone-line-closed\"", page);
+    }
+
+    [Fact]
+    public async Task The_queues_page_disables_the_button_and_says_when_the_line_opens_while_closed()
+    {
+        clock.SetUtcNow(ClosedNow);
+        var client = app.CreateBrowserLikeClient();
+        await SignIn.AsAsync(client, "tier1@supportconsole.local", "Demo-tier1-1");
+
+        var response = await client.GetAsync("/queues");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("disabled", ButtonTag(page));
+        Assert.Contains("The Tier 1 phone line is closed; it opens Mon 2029-03-12 07:00:00 CDT.", page);
+    }
+
+    private static string ButtonTag(string page)
+    {
+        var at = page.IndexOf("id=\"log-phone-call\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, "The page has no log-phone-call button.");
+        var start = page.LastIndexOf('<', at);
+        return page[start..page.IndexOf('>', at)];
+    }
+}

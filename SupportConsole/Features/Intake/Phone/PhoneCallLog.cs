@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Calendar;
+
+namespace SupportConsole.Features.Intake.Phone;
+
+/// <summary>Refused because Tier 1's phone line is closed now; the message says when it opens.</summary>
+public sealed class PhoneLineClosedException(string message) : Exception(message);
+
+/// <summary>Whether Tier 1 takes calls now, and if not, what to tell the agent.</summary>
+public sealed record PhoneLineStatus(bool IsOpen, string? ClosedMessage);
+
+/// <summary>
+/// Tier 1's record of phone calls: a call opens a case (channel phone, arrival = the call's start) or is added to an
+/// existing one; either way the thread gets a <see cref="CaseEntryKind.PhoneCall"/> entry with the summary and the agent.
+/// Calls are logged only while the Tier 1 line is open.
+/// </summary>
+public sealed class PhoneCallLog(
+    CaseIntake intake,
+    IDbContextFactory<SupportConsoleDbContext> dbFactory,
+    BusinessCalendar calendar,
+    TimeProvider clock,
+    ILogger<PhoneCallLog> logger)
+{
+    /// <summary>How far back a call's start may be set: enough to finish the call and write it up.</summary>
+    public static readonly TimeSpan MaxCallAge = TimeSpan.FromHours(2);
+
+    public const int MaxSummaryLength = 20_000;
+
+    public PhoneLineStatus LineStatus() => LineStatusAt(clock.GetUtcNow());
+
+    private PhoneLineStatus LineStatusAt(DateTimeOffset now)
+    {
+        var current = calendar.Current;
+        return current.IsOpen(SupportTier.Tier1, now)
+            ? new PhoneLineStatus(true, null)
+            : new PhoneLineStatus(false, $"The Tier 1 phone line is closed; it opens {TierCalendar.FormatCentral(current.NextOpening(SupportTier.Tier1, now))}.");
+    }
+
+    /// <summary>
+    /// Opens a case for a call. The call's start is its arrival: it goes to intake as the request's received instant
+    /// (the only way <see cref="IntakeRequest"/> carries one today), and the case is then marked not imported, since
+    /// this server did accept it live.
+    /// </summary>
+    public async Task<SupportCase> LogNewCaseAsync(
+        string callerName, string callerEmail, long? customerId, string summary, Severity severity,
+        DateTimeOffset callStartedAt, string agentUserId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        EnsureOpen(now);
+        var request = new IntakeRequest(CaseChannel.Phone, callerEmail?.Trim() ?? "", callerName?.Trim(), SubjectOf(summary), summary ?? "", severity, ImportedReceivedAt: callStartedAt);
+        var errors = CheckCall(summary, callStartedAt, now);
+        foreach (var (field, messages) in CaseIntake.Check(request, now, out _, out _))
+        {
+            var mapped = field switch { "from" => "callerEmail", "subject" or "body" => "summary", _ => field };
+            errors.TryAdd(mapped, messages);
+        }
+        if (string.IsNullOrWhiteSpace(callerName))
+        {
+            errors["callerName"] = ["Give the caller's name."];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Customer? named = null;
+        if (customerId is { } id && (named = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)) is null)
+        {
+            errors["customerId"] = ["That customer no longer exists; pick another or leave it empty."];
+        }
+        ThrowIfAny(errors);
+
+        var result = await intake.AcceptAsync(request, cancellationToken);
+        var supportCase = await db.Cases.FirstAsync(c => c.Id == result.Case.Id, cancellationToken);
+        supportCase.IsImported = false;
+        var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
+        db.CaseEntries.Add(CallEntry(supportCase.Id, callStartedAt, agent, $"Call from {callerName!.Trim()} <{supportCase.FromAddress}>{(named is null ? "" : $" of {named.Name}")}", summary!));
+        if (named is not null && supportCase.CustomerId != named.Id)
+        {
+            db.CaseEntries.Add(new CaseEntry
+            {
+                CaseId = supportCase.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole",
+                Body = $"The caller said they are with {named.Name}, but {supportCase.FromAddress} is not on its origination list, so the case was routed by the address: {supportCase.RoutingReason}",
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("{Agent} logged a phone call as new case {Case}", agent, CaseNumber.Format(supportCase.Number));
+        return supportCase;
+    }
+
+    /// <summary>Adds a call to an existing case's thread.</summary>
+    public async Task<SupportCase> LogOnExistingCaseAsync(
+        long caseNumber, string summary, string agentUserId, DateTimeOffset callStartedAt, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        EnsureOpen(now);
+        var errors = CheckCall(summary, callStartedAt, now);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var supportCase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == caseNumber, cancellationToken);
+        if (supportCase is null)
+        {
+            errors["caseNumber"] = [CaseNumber.IsValid(caseNumber) ? $"There is no case {CaseNumber.Format(caseNumber)}." : "Give a case number like SC-100042."];
+        }
+        ThrowIfAny(errors);
+
+        var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
+        db.CaseEntries.Add(CallEntry(supportCase!.Id, callStartedAt, agent, "Call", summary));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("{Agent} logged a phone call on {Case}", agent, CaseNumber.Format(supportCase.Number));
+        return supportCase;
+    }
+
+    /// <summary>A short subject for the case: the summary's first line.</summary>
+    public static string SubjectOf(string? summary)
+    {
+        var firstLine = (summary ?? "").Trim().Split('\n', 2)[0].Trim();
+        if (firstLine.Length == 0)
+        {
+            return "";
+        }
+        return "Phone call: " + (firstLine.Length <= 100 ? firstLine : firstLine[..99] + "…");
+    }
+
+    private void EnsureOpen(DateTimeOffset now)
+    {
+        if (LineStatusAt(now) is { IsOpen: false, ClosedMessage: { } message })
+        {
+            throw new PhoneLineClosedException(message);
+        }
+    }
+
+    private static Dictionary<string, string[]> CheckCall(string? summary, DateTimeOffset callStartedAt, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            errors["summary"] = ["Summarize the call: what the caller needs and what you told them."];
+        }
+        else if (summary.Length > MaxSummaryLength)
+        {
+            errors["summary"] = [$"A call summary has at most {MaxSummaryLength} characters."];
+        }
+        if (callStartedAt > now)
+        {
+            errors["callStartedAt"] = ["A call cannot start in the future."];
+        }
+        else if (callStartedAt < now - MaxCallAge)
+        {
+            errors["callStartedAt"] = ["A call is logged within 2 hours of its start; for an older call, add a note to the case."];
+        }
+        return errors;
+    }
+
+    private static void ThrowIfAny(Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new IntakeValidationException(errors);
+        }
+    }
+
+    private static CaseEntry CallEntry(long caseId, DateTimeOffset callStartedAt, string agent, string heading, string summary) => new()
+    {
+        CaseId = caseId,
+        Kind = CaseEntryKind.PhoneCall,
+        AtUtc = new DateTime(callStartedAt.UtcTicks - callStartedAt.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc),
+        Author = agent,
+        Body = $"{heading}, started {TierCalendar.FormatCentral(callStartedAt)}, taken by {agent}:\n{summary.Trim()}",
+    };
+
+    private static async Task<string> AgentNameAsync(SupportConsoleDbContext db, string agentUserId, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == agentUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+        ?? agentUserId;
+}
