@@ -22,7 +22,16 @@ public sealed record IntakeRequest(
     DateTimeOffset? ImportedReceivedAt = null,
     string? IdempotencyKey = null,
     string? MessageId = null,
-    string? AcknowledgmentSuppressedBecause = null);
+    string? AcknowledgmentSuppressedBecause = null,
+    DateTimeOffset? ArrivedAt = null,
+    CaseEntry? ChannelEntry = null,
+    bool AnsweredOnArrival = false)
+{
+    // ImportedReceivedAt: an importer's claimed date (the case is marked imported). ArrivedAt: an instant this
+    // server's own channel witnessed, such as a phone call's start. ChannelEntry: an extra thread entry (the call)
+    // saved in the same transaction. AnsweredOnArrival: the channel answered the customer (a phone call), which
+    // is the first response.
+}
 
 /// <summary>The case intake produced or found: <c>Created</c> is false for a replayed Idempotency-Key or a repeated Message-ID.</summary>
 public sealed record IntakeResult(SupportCase Case, bool Created);
@@ -79,6 +88,7 @@ public sealed class CaseIntake(
             Status = CaseStatus.Open,
             ReceivedAtUtc = receivedAt.UtcDateTime,
             IsImported = request.ImportedReceivedAt is not null,
+            FirstRespondedAtUtc = request.AnsweredOnArrival ? receivedAt.UtcDateTime : null,
             ClockStartsAtUtc = deadline.ClockStartsAt.UtcDateTime,
             AtRiskAtUtc = deadline.AtRiskAt?.UtcDateTime,
             FirstResponseDueAtUtc = deadline.DueAt?.UtcDateTime,
@@ -90,6 +100,14 @@ public sealed class CaseIntake(
                 new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"Routed to the {decision.Queue.ToString().ToLowerInvariant()} queue: {decision.Reason}." },
             ],
         };
+        if (request.ChannelEntry is { } channelEntry)
+        {
+            supportCase.Thread.Add(channelEntry);
+        }
+        if (request.AnsweredOnArrival)
+        {
+            supportCase.Thread.Add(new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = "First response: the customer was answered on the call." });
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sequence = await NextAsync(db, CaseSequence, cancellationToken);
@@ -210,6 +228,14 @@ public sealed class CaseIntake(
             errors["severity"] = ["Severity is 1 (critical) to 4 (question)."];
         }
         receivedAt = now;
+        if (request.ArrivedAt is { } arrived)
+        {
+            receivedAt = TruncateToSecond(arrived);
+            if (receivedAt > now)
+            {
+                errors["receivedAt"] = ["A call cannot start in the future."];
+            }
+        }
         if (request.ImportedReceivedAt is { } imported)
         {
             receivedAt = TruncateToSecond(imported);

@@ -56,6 +56,25 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_that_answered_a_listed_customer_is_the_first_response_and_one_that_did_not_leaves_the_clock_running()
+    {
+        var answered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "How do I rotate keys?", Severity.Question, OpenNow.AddMinutes(-10), "agent-1");
+        var unanswered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "Outage, will investigate", Severity.Critical, OpenNow.AddMinutes(-5), "agent-1", answered: false);
+
+        var met = await ReloadAsync(answered.Id);
+        var running = await ReloadAsync(unanswered.Id);
+        Assert.Equal(CaseQueue.Priority, met.Queue);
+        Assert.Equal(OpenNow.AddMinutes(-10).UtcDateTime, met.FirstRespondedAtUtc);
+        Assert.Equal(SupportConsole.Domain.Sla.SlaState.Met, met.SlaStateAt(OpenNow));
+        Assert.Null(running.FirstRespondedAtUtc);
+        Assert.Equal(SupportConsole.Domain.Sla.SlaState.Running, running.SlaStateAt(OpenNow));
+
+        await Calls.LogOnExistingCaseAsync(unanswered.Number, "Called back with the fix.", "agent-2", OpenNow.AddMinutes(-1));
+
+        Assert.Equal(OpenNow.AddMinutes(-1).UtcDateTime, (await ReloadAsync(unanswered.Id)).FirstRespondedAtUtc);
+    }
+
+    [Fact]
     public async Task A_call_while_the_line_is_closed_is_refused_with_the_next_opening()
     {
         clock.SetUtcNow(ClosedNow);

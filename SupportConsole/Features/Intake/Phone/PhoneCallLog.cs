@@ -4,6 +4,7 @@ using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Cases;
 
 namespace SupportConsole.Features.Intake.Phone;
 
@@ -22,6 +23,7 @@ public sealed class PhoneCallLog(
     CaseIntake intake,
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     BusinessCalendar calendar,
+    CaseChangeNotifier notifier,
     TimeProvider clock,
     ILogger<PhoneCallLog> logger)
 {
@@ -41,17 +43,17 @@ public sealed class PhoneCallLog(
     }
 
     /// <summary>
-    /// Opens a case for a call. The call's start is its arrival: it goes to intake as the request's received instant
-    /// (the only way <see cref="IntakeRequest"/> carries one today), and the case is then marked not imported, since
-    /// this server did accept it live.
+    /// Opens a case for a call: the call's start is its arrival, the call is in the thread from the first commit,
+    /// and a call that answered the customer is the case's first response.
     /// </summary>
     public async Task<SupportCase> LogNewCaseAsync(
         string callerName, string callerEmail, long? customerId, string summary, Severity severity,
-        DateTimeOffset callStartedAt, string agentUserId, CancellationToken cancellationToken = default)
+        DateTimeOffset callStartedAt, string agentUserId, bool answered = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         EnsureOpen(now);
-        var request = new IntakeRequest(CaseChannel.Phone, callerEmail?.Trim() ?? "", callerName?.Trim(), SubjectOf(summary), summary ?? "", severity, ImportedReceivedAt: callStartedAt);
+        var request = new IntakeRequest(CaseChannel.Phone, callerEmail?.Trim() ?? "", callerName?.Trim(), SubjectOf(summary), summary ?? "", severity,
+            ArrivedAt: callStartedAt, AnsweredOnArrival: answered);
         var errors = CheckCall(summary, callStartedAt, now);
         foreach (var (field, messages) in CaseIntake.Check(request, now, out _, out _))
         {
@@ -70,11 +72,10 @@ public sealed class PhoneCallLog(
         }
         ThrowIfAny(errors);
 
-        var result = await intake.AcceptAsync(request, cancellationToken);
-        var supportCase = await db.Cases.FirstAsync(c => c.Id == result.Case.Id, cancellationToken);
-        supportCase.IsImported = false;
         var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
-        db.CaseEntries.Add(CallEntry(supportCase.Id, callStartedAt, agent, $"Call from {callerName!.Trim()} <{supportCase.FromAddress}>{(named is null ? "" : $" of {named.Name}")}", summary!));
+        var call = CallEntry(0, callStartedAt, agent, $"Call from {callerName!.Trim()} <{callerEmail!.Trim().ToLowerInvariant()}>{(named is null ? "" : $" of {named.Name}")}", summary!);
+        var result = await intake.AcceptAsync(request with { ChannelEntry = call }, cancellationToken);
+        var supportCase = await db.Cases.FirstAsync(c => c.Id == result.Case.Id, cancellationToken);
         if (named is not null && supportCase.CustomerId != named.Id)
         {
             db.CaseEntries.Add(new CaseEntry
@@ -88,9 +89,9 @@ public sealed class PhoneCallLog(
         return supportCase;
     }
 
-    /// <summary>Adds a call to an existing case's thread.</summary>
+    /// <summary>Adds a call to an existing case's thread; a call that answered the customer is the first response if none was recorded.</summary>
     public async Task<SupportCase> LogOnExistingCaseAsync(
-        long caseNumber, string summary, string agentUserId, DateTimeOffset callStartedAt, CancellationToken cancellationToken = default)
+        long caseNumber, string summary, string agentUserId, DateTimeOffset callStartedAt, bool answered = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         EnsureOpen(now);
@@ -104,8 +105,17 @@ public sealed class PhoneCallLog(
         ThrowIfAny(errors);
 
         var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.CaseEntries.Add(CallEntry(supportCase!.Id, callStartedAt, agent, "Call", summary));
+        var start = new DateTime(callStartedAt.UtcTicks - callStartedAt.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        if (answered && await db.Cases.Where(c => c.Id == supportCase.Id && c.FirstRespondedAtUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.FirstRespondedAtUtc, start), cancellationToken) == 1)
+        {
+            db.CaseEntries.Add(new CaseEntry { CaseId = supportCase.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"First response: {agent} answered the customer on the call." });
+        }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now, agent));
         logger.LogInformation("{Agent} logged a phone call on {Case}", agent, CaseNumber.Format(supportCase.Number));
         return supportCase;
     }
