@@ -85,6 +85,7 @@ public sealed class ListChangeRequest
 {
     public long Id { get; set; }
     public long CaseId { get; set; }
+    public SupportCase? Case { get; set; }
     public long? CustomerId { get; set; }
     public string RequesterEmail { get; set; } = "";
 

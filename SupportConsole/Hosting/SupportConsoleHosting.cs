@@ -145,6 +145,7 @@ public static class SupportConsoleHosting
         builder.Services.AddSingleton<CaseDesk>();
         builder.Services.AddSingleton<RoutingDirectoryCache>();
         builder.Services.AddSingleton<CaseIntake>();
+        builder.Services.AddSingleton<ListChangeRequests>();
     }
 
     private static void AddApi(this WebApplicationBuilder builder)

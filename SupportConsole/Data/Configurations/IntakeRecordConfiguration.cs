@@ -51,6 +51,6 @@ internal sealed class ListChangeRequestConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ListChangeRequest> request)
     {
         request.HasIndex(r => r.CaseId).IsUnique();
-        request.HasOne<SupportCase>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+        request.HasOne(r => r.Case).WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -25,7 +25,8 @@ public sealed record IntakeRequest(
     string? AcknowledgmentSuppressedBecause = null,
     DateTimeOffset? ArrivedAt = null,
     CaseEntry? ChannelEntry = null,
-    bool AnsweredOnArrival = false)
+    bool AnsweredOnArrival = false,
+    string? Category = null)
 {
     // ImportedReceivedAt: an importer's claimed date (the case is marked imported). ArrivedAt: an instant this
     // server's own channel witnessed, such as a phone call's start. ChannelEntry: an extra thread entry (the call)
@@ -104,6 +105,10 @@ public sealed class CaseIntake(
         {
             supportCase.Thread.Add(channelEntry);
         }
+        if (OriginationListChangeRequest.LooksLikeChangeRequest(supportCase.Subject, request.Category))
+        {
+            supportCase.Thread.Add(new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = "This case asks to change an origination list: the proposed change waits for an agent's approval." });
+        }
         if (request.AnsweredOnArrival)
         {
             supportCase.Thread.Add(new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = "First response: the customer was answered on the call." });
@@ -111,6 +116,10 @@ public sealed class CaseIntake(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sequence = await NextAsync(db, CaseSequence, cancellationToken);
+        if (OriginationListChangeRequest.LooksLikeChangeRequest(supportCase.Subject, request.Category))
+        {
+            db.ListChangeRequests.Add(ListChangeRequests.Propose(supportCase, request.Body, await PrimaryContactCustomerAsync(db, sender, cancellationToken)));
+        }
         supportCase.ArrivalSequence = sequence;
         supportCase.Number = CaseNumber.First + sequence - 1;
         db.Cases.Add(supportCase);
@@ -267,6 +276,10 @@ public sealed class CaseIntake(
         }
         return null;
     }
+
+    /// <summary>The customer whose designated primary contact sent this, if any (a request may come before the address is on any list).</summary>
+    private static Task<long?> PrimaryContactCustomerAsync(SupportConsoleDbContext db, EmailAddress sender, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking().Where(c => c.PrimaryContactEmail.ToLower() == sender.Value).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Advances a named counter inside the caller's transaction; SQLite's single writer makes it strictly increasing.</summary>
     internal static async Task<long> NextAsync(SupportConsoleDbContext db, string name, CancellationToken cancellationToken)
