@@ -22,6 +22,7 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanTermEvent> PlanTermEvents => Set<PlanTermEvent>();
     public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
+    public DbSet<DeskSetting> DeskSettings => Set<DeskSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

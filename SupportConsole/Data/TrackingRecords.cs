@@ -67,3 +67,12 @@ public sealed class JobRunRecord
     public DateTime? LastFinishedAtUtc { get; set; }
     public string LastResult { get; set; } = "";
 }
+
+/// <summary>A desk-wide setting managers change in the app (for example the take-next severity exception), stored as text.</summary>
+public sealed class DeskSetting
+{
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+    public DateTime UpdatedAtUtc { get; set; }
+    public string UpdatedBy { get; set; } = "";
+}

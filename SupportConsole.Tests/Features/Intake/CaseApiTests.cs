@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupportConsole.Data;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SupportConsole.Tests.Infrastructure;
@@ -190,5 +194,62 @@ public sealed class ConcurrentIntakeTests
         var cases = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
         Assert.Equal(24, cases.Select(c => c.GetProperty("number").GetString()).Distinct().Count());
         Assert.Equal(24, cases.Select(c => c.GetProperty("arrivalSequence").GetInt64()).Distinct().Count());
+    }
+}
+
+public sealed class ReplyApiTests
+{
+    [Fact]
+    public async Task First_reply_through_the_api_is_the_first_response_and_later_ones_are_not()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero));
+        await using var app = new AppFactory { Clock = clock };
+        var api = ApiClient.Create(app);
+        var number = (await (await api.PostCaseAsync(new { from = "ann@acme.example", subject = "Help", body = "b", severity = 2 })).JsonAsync()).GetProperty("number").GetString();
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var first = await api.PostAsJsonAsync($"/api/cases/{number}/replies", new { body = "On it.", author = "tier1@supportconsole.local" });
+        clock.Advance(TimeSpan.FromHours(1));
+        var second = await api.PostAsJsonAsync($"/api/cases/{number}/replies", new { body = "Fixed.", author = "tier1b@supportconsole.local" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var sla = (await second.JsonAsync()).GetProperty("sla");
+        Assert.Equal("met", sla.GetProperty("state").GetString());
+        Assert.Equal("2026-11-25T21:00:00Z", sla.GetProperty("firstRespondedAt").GetString());
+    }
+
+    [Fact]
+    public async Task Racing_replies_record_exactly_one_first_response()
+    {
+        await using var app = new AppFactory();
+        var api = ApiClient.Create(app);
+        var number = (await (await api.PostCaseAsync(new { from = "ann@acme.example", subject = "Race", body = "b", severity = 2 })).JsonAsync()).GetProperty("number").GetString();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            api.PostAsJsonAsync($"/api/cases/{number}/replies", new { body = $"Reply {i}", author = i % 2 == 0 ? "tier1@supportconsole.local" : "tier1b@supportconsole.local" })));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        var entries = await db.CaseEntries.Where(e => e.Body.StartsWith("First response by")).CountAsync();
+        Assert.Equal(1, entries);
+        Assert.Equal(6, await db.Outbox.CountAsync(m => m.Kind == OutboxKind.Reply));
+    }
+
+    [Fact]
+    public async Task Reply_needs_a_known_agent_and_a_body()
+    {
+        await using var app = new AppFactory();
+        var api = ApiClient.Create(app);
+        var number = (await (await api.PostCaseAsync(new { from = "ann@acme.example", subject = "x", body = "b", severity = 2 })).JsonAsync()).GetProperty("number").GetString();
+
+        var bad = await api.PostAsJsonAsync($"/api/cases/{number}/replies", new { body = "", author = "nobody@example.org" });
+        var unknown = await api.PostAsJsonAsync("/api/cases/SC-999999/replies", new { body = "x", author = "tier1@supportconsole.local" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.JsonAsync()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("body", out _));
+        Assert.True(errors.TryGetProperty("author", out _));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }

@@ -41,3 +41,12 @@ internal sealed class JobRunRecordConfiguration : IEntityTypeConfiguration<JobRu
         run.Property(r => r.Name).HasMaxLength(100);
     }
 }
+
+internal sealed class DeskSettingConfiguration : IEntityTypeConfiguration<DeskSetting>
+{
+    public void Configure(EntityTypeBuilder<DeskSetting> setting)
+    {
+        setting.HasKey(s => s.Key);
+        setting.Property(s => s.Key).HasMaxLength(100);
+    }
+}

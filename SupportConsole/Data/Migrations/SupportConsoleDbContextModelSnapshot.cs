@@ -375,6 +375,28 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.DeskSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DeskSettings");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.HolidaySeedYear", b =>
                 {
                     b.Property<int>("Year")
@@ -883,11 +905,13 @@ namespace SupportConsole.Data.Migrations
 
             modelBuilder.Entity("SupportConsole.Data.ListChangeRequest", b =>
                 {
-                    b.HasOne("SupportConsole.Data.SupportCase", null)
+                    b.HasOne("SupportConsole.Data.SupportCase", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>

@@ -4,10 +4,13 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Api;
+using SupportConsole.Features.Cases;
 
 namespace SupportConsole.Features.Intake;
 
 public sealed record NewCaseDto(string? From, string? Name, string? Subject, string? Body, int? Severity, string? ReceivedAt);
+
+public sealed record NewReplyDto(string? Body, string? Author);
 
 public sealed record CaseSlaDto(string State, string ClockStartsAt, string? FirstResponseDueAt, string? AtRiskAt, string? FirstRespondedAt);
 
@@ -92,6 +95,45 @@ internal static class CaseEndpoints
             return found is null
                 ? Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case {CaseNumber.Format(n)}.")
                 : Results.Ok(await ToDtoAsync(dbFactory, found, clock));
+        });
+
+        api.MapPost("/cases/{number}/replies", async (string number, NewReplyDto? body, CaseDesk desk, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!CaseNumber.TryParse(number, out var n) && !long.TryParse(number, out n))
+            {
+                errors["number"] = [$"'{number}' is not a case number like SC-100042."];
+            }
+            if (string.IsNullOrWhiteSpace(body?.Body))
+            {
+                errors["body"] = ["Write the reply's text."];
+            }
+            await using var db = await dbFactory.CreateDbContextAsync();
+            AgentUser? author = null;
+            if (string.IsNullOrWhiteSpace(body?.Author))
+            {
+                errors["author"] = ["Give the email of the agent who replies."];
+            }
+            else if ((author = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == body.Author.Trim().ToUpperInvariant() && !u.IsDisabled)) is null)
+            {
+                errors["author"] = [$"'{body.Author}' is not an active agent's email."];
+            }
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "The reply is not valid.");
+            }
+            var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == n);
+            if (found is null)
+            {
+                return Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case {CaseNumber.Format(n)}.");
+            }
+            var result = await desk.ReplyAsync(found.Id, new Actor(author!.Id, author.NameOrEmail, author.Email ?? ""), body!.Body!);
+            if (!result.Succeeded)
+            {
+                return Results.Problem(statusCode: 409, title: "The reply was not sent", detail: result.Message);
+            }
+            var updated = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == found.Id);
+            return Results.Created($"/api/cases/{CaseNumber.Format(n)}", await ToDtoAsync(dbFactory, updated, clock));
         });
 
         api.MapGet("/queues/{queue}", async (string queue, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock) =>
