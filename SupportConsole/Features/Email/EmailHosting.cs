@@ -8,6 +8,8 @@ public static class EmailHosting
     {
         var options = EmailOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<OutboxPump>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxPump>());
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddTransient<OutboxDelivery>();
     }

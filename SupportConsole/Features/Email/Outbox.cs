@@ -9,7 +9,7 @@ using SupportConsole.Hosting;
 namespace SupportConsole.Features.Email;
 
 /// <summary>Writes outgoing mail into the outbox table; the caller saves it in the same transaction as its cause.</summary>
-public sealed class Outbox(EmailOptions options, IBackgroundJobClient jobs)
+public sealed class Outbox(EmailOptions options, OutboxPump pump)
 {
     public OutboxMessage Compose(OutboxKind kind, string to, string subject, string body, DateTimeOffset now, long? caseId = null, string? inReplyTo = null) => new()
     {
@@ -23,12 +23,12 @@ public sealed class Outbox(EmailOptions options, IBackgroundJobClient jobs)
         InReplyTo = inReplyTo,
     };
 
-    /// <summary>Hands committed messages to Hangfire for delivery (the recurring sweep catches any whose hand-off was lost).</summary>
+    /// <summary>Hands committed messages to delivery (the recurring sweep catches any whose hand-off was lost).</summary>
     public void Dispatch(IEnumerable<OutboxMessage> committed)
     {
         foreach (var message in committed)
         {
-            jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(message.Id, CancellationToken.None));
+            pump.Add(message.Id);
         }
     }
 
@@ -49,6 +49,28 @@ public sealed class OutboxDelivery(
     ILogger<OutboxDelivery> logger)
 {
     public const string SweepJobId = "outbox-sweep";
+
+    /// <summary>Delivers a batch; if any message failed it throws after trying them all, and Hangfire's retry skips the sent ones.</summary>
+    [AutomaticRetry(Attempts = 10)]
+    public async Task DeliverBatchAsync(long[] outboxIds, CancellationToken cancellationToken)
+    {
+        var failed = new List<long>();
+        foreach (var id in outboxIds)
+        {
+            try
+            {
+                await DeliverAsync(id, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed.Add(id);
+            }
+        }
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException($"{failed.Count} of {outboxIds.Length} outbox messages failed ({string.Join(", ", failed)}); Hangfire will retry them.");
+        }
+    }
 
     [AutomaticRetry(Attempts = 10)]
     public async Task DeliverAsync(long outboxId, CancellationToken cancellationToken)
@@ -139,5 +161,43 @@ public sealed class OutboxDelivery(
         var temporary = final + ".tmp";
         await mime.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, final, overwrite: true);
+    }
+}
+
+/// <summary>
+/// Collects committed outbox ids and hands them to Hangfire in batches (one job per quarter second at most), so a
+/// burst of intake pays for one job, not one per acknowledgment.
+/// </summary>
+public sealed class OutboxPump(IBackgroundJobClient jobs, ILogger<OutboxPump> logger) : BackgroundService
+{
+    private readonly System.Threading.Channels.Channel<long> pending = System.Threading.Channels.Channel.CreateUnbounded<long>();
+
+    public static TimeSpan BatchWindow { get; } = TimeSpan.FromMilliseconds(250);
+
+    public void Add(long outboxId) => pending.Writer.TryWrite(outboxId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<long>();
+        while (await pending.Reader.WaitToReadAsync(stoppingToken))
+        {
+            // Let a burst gather, then take everything that arrived.
+            await Task.Delay(BatchWindow, stoppingToken);
+            while (batch.Count < 500 && pending.Reader.TryRead(out var id))
+            {
+                batch.Add(id);
+            }
+            try
+            {
+                var ids = batch.ToArray();
+                jobs.Enqueue<OutboxDelivery>(d => d.DeliverBatchAsync(ids, CancellationToken.None));
+            }
+            catch (Exception e)
+            {
+                // The messages are safe in the table: the minutely sweep delivers them.
+                logger.LogWarning(e, "Could not hand {Count} outbox messages to Hangfire; the sweep will deliver them", batch.Count);
+            }
+            batch.Clear();
+        }
     }
 }
