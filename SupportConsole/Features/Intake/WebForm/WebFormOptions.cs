@@ -4,7 +4,7 @@ namespace SupportConsole.Features.Intake.WebForm;
 
 /// <summary>
 /// Settings of the public case form: the per-IP rate limit (<c>WebForm:PermitLimit</c> posts per
-/// <c>WebForm:WindowSeconds</c>) and the attachment limits (<c>WebForm:MaxAttachments</c>, <c>Email:MaxAttachmentBytes</c>).
+/// <c>WebForm:WindowSeconds</c>) and the attachment limits (<c>WebForm:MaxAttachments</c>, <c>WebForm:MaxAttachmentBytes</c>).
 /// </summary>
 public sealed class WebFormOptions
 {
@@ -24,7 +24,7 @@ public sealed class WebFormOptions
             PermitLimit = Math.Max(1, configuration.GetValue("WebForm:PermitLimit", defaults.PermitLimit)),
             WindowSeconds = Math.Max(1, configuration.GetValue("WebForm:WindowSeconds", defaults.WindowSeconds)),
             MaxAttachments = Math.Max(0, configuration.GetValue("WebForm:MaxAttachments", defaults.MaxAttachments)),
-            MaxAttachmentBytes = Math.Max(1, configuration.GetValue("Email:MaxAttachmentBytes", defaults.MaxAttachmentBytes)),
+            MaxAttachmentBytes = Math.Max(1, configuration.GetValue("WebForm:MaxAttachmentBytes", defaults.MaxAttachmentBytes)),
             SupportAddress = "support@" + EmailOptions.From(configuration).PrimaryDomain,
         };
     }
