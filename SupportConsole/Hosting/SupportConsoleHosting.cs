@@ -38,6 +38,7 @@ public static class SupportConsoleHosting
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.AddEmailIntake();
+        builder.Services.AddSingleton<Features.Dashboard.SlaDashboard>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
         return builder;

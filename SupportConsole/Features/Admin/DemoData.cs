@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Plans;
+using SupportConsole.Features.Intake;
 
 namespace SupportConsole.Features.Admin;
 
@@ -8,7 +10,7 @@ namespace SupportConsole.Features.Admin;
 /// Demo customers for a newcomer's first look (<c>Demo:Seed</c>, on in Development). Runs only on a desk
 /// with no customers yet, so it never touches a database that already holds real data.
 /// </summary>
-internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, ILogger<DemoData> logger)
+internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseIntake intake, TimeProvider clock, ILogger<DemoData> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -61,7 +63,49 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
                 OriginationList = [new() { Value = "hooli.example" }],
             });
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Seeded demo customers Acme Corp (Pro Plus), Globex (term ended) and Hooli (Free Support)");
+        await SeedCasesAsync(now, cancellationToken);
+        logger.LogInformation("Seeded demo customers Acme Corp (Pro Plus), Globex (term ended) and Hooli (Free Support) with a few cases");
         return true;
+    }
+
+    /// <summary>A few cases through the real intake path, so queues and the dashboard have something to show.</summary>
+    private async Task SeedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        (string From, string Name, string Subject, string Body, Severity Severity, double HoursAgo)[] cases =
+        [
+            ("ops@acme.example", "Omar Ops", "Nightly export job fails with timeout", "Since yesterday the 02:00 export stops after 30 minutes with a timeout. Logs attached later.", Severity.High, 50),
+            ("ann@acme.example", "Ann Archer", "How do we rotate the API signing key?", "We want to rotate the key without downtime. Is there a documented procedure?", Severity.Question, 20),
+            ("dev@acme.example", "Dana Dev", "Dashboard shows wrong totals after upgrade", "After upgrading to 5.2 the monthly totals are off by one day.", Severity.Normal, 3),
+            ("gavin@hooli.example", "Gavin Belson", "Feature request: dark mode for reports", "Our analysts would love a dark theme for the report viewer.", Severity.Question, 26),
+            ("zed@globex.example", "Zed Zhang", "Login page very slow", "The login page takes 20 seconds to load since this morning.", Severity.High, 5),
+            ("someone@example.org", "Sam Someone", "Question about pricing of Pro Plus", "What does the Pro Plus plan include and how much is it?", Severity.Question, 1),
+        ];
+        foreach (var c in cases)
+        {
+            await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, c.From, c.Name, c.Subject, c.Body, c.Severity,
+                ImportedReceivedAt: now.AddHours(-c.HoursAgo)), cancellationToken);
+        }
+
+        // A little history: answered and resolved cases from the past days, one of them answered late.
+        (string From, string Subject, int DaysAgo, double AnsweredAfterHours)[] history =
+        [
+            ("ann@acme.example", "SSO login loops back to the sign-in page", 9, 3),
+            ("ops@acme.example", "Certificate renewal reminder", 6, 1.5),
+            ("dev@acme.example", "Webhook retries too aggressive", 4, 60),
+            ("ann@acme.example", "Invoice PDF missing VAT number", 2, 5),
+        ];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var h in history)
+        {
+            var received = now.AddDays(-h.DaysAgo);
+            var created = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, h.From, "", h.Subject, "See subject.", Severity.Normal,
+                ImportedReceivedAt: received), cancellationToken)).Case;
+            var answered = received.AddHours(h.AnsweredAfterHours);
+            var stored = await db.Cases.FirstAsync(x => x.Id == created.Id, cancellationToken);
+            stored.FirstRespondedAtUtc = answered.UtcDateTime;
+            stored.Status = CaseStatus.Resolved;
+            db.CaseEntries.Add(new CaseEntry { CaseId = stored.Id, Kind = CaseEntryKind.Reply, AtUtc = answered.UtcDateTime, Author = "tier1@supportconsole.local", Body = "Thanks, this is fixed now. (demo history)" });
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

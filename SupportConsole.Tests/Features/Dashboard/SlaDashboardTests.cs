@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Cases;
+using SupportConsole.Features.Dashboard;
+using SupportConsole.Features.Intake;
+using SupportConsole.Tests.Infrastructure;
+
+namespace SupportConsole.Tests.Features.Dashboard;
+
+public sealed class SlaDashboardTests
+{
+    // Wed 2026-11-25 14:00 CST, Tier 1 open; production settings so no demo cases muddy the figures.
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 20, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Dashboard_derives_queue_health_and_first_response_performance_from_the_cases()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var app = new AppFactory("Production", new Dictionary<string, string?>
+        {
+            ["Bootstrap:AdminEmail"] = "boss@desk.example",
+            ["Bootstrap:AdminPassword"] = "Str0ng-and-long!",
+        }) { Clock = clock };
+        var customers = app.Services.GetRequiredService<SupportConsole.Features.Customers.CustomerBook>();
+        await customers.CreateAsync(new SupportConsole.Features.Customers.CustomerDraft
+        {
+            Name = "Acme Corp", Plan = SupportConsole.Domain.Plans.SupportPlan.ProPlus, TermStart = new(2026, 1, 1), TermEnd = new(2026, 12, 31),
+            ContactName = "Ann", ContactEmail = "ann@acme.example", Origination = ["acme.example"],
+        }, "test");
+        var intake = app.Services.GetRequiredService<CaseIntake>();
+        // Breached: arrived Mon 11-16 08:00 CST, due Wed 11-18 08:00 CST.
+        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "a@acme.example", null, "Old", "b", Severity.High, ImportedReceivedAt: new DateTimeOffset(2026, 11, 16, 14, 0, 0, TimeSpan.Zero)));
+        // At risk: arrived Mon 11-23 17:00 CST, due Wed 11-25 17:00 CST, at risk from 13:00.
+        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "b@acme.example", null, "Soon due", "b", Severity.Normal, ImportedReceivedAt: new DateTimeOffset(2026, 11, 23, 23, 0, 0, TimeSpan.Zero)));
+        // Answered on time.
+        var answered = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "c@acme.example", null, "Answered", "b", Severity.Normal))).Case;
+        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "someone@example.org", null, "Standard", "b", Severity.Question));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await app.Services.GetRequiredService<CaseDesk>().ReplyAsync(answered.Id, new Actor("x", "Tina", "tier1@example.org"), "On it");
+
+        var figures = await app.Services.GetRequiredService<SlaDashboard>().ReadAsync();
+
+        var priority = figures.Queues.Single(q => q.Queue == CaseQueue.Priority);
+        var standard = figures.Queues.Single(q => q.Queue == CaseQueue.Standard);
+        Assert.Equal(3, priority.Open);
+        Assert.Equal(2, priority.AwaitingFirstResponse);
+        Assert.Equal(1, priority.AtRisk);
+        Assert.Equal(1, priority.Breached);
+        Assert.Equal(1, standard.Open);
+        Assert.Equal(1, figures.RespondedLast30Days);
+        Assert.Equal(1.0, figures.MetRate);
+        Assert.Equal(TimeSpan.FromMinutes(30), figures.MedianFirstResponse);
+        Assert.Equal([SlaState.Breached, SlaState.AtRisk], figures.NeedsAttention.Select(c => c.State));
+    }
+}

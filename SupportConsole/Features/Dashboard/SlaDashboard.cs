@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
+
+namespace SupportConsole.Features.Dashboard;
+
+public sealed record QueueFigures(CaseQueue Queue, int Open, int Unassigned, int AwaitingFirstResponse, int AtRisk, int Breached, TimeSpan? OldestWaiting);
+
+public sealed record AttentionCase(long Number, string Subject, string Customer, SlaState State, DateTimeOffset? DueAt, string? Assignee);
+
+public sealed record AgentLoad(string Name, int Open, int AtRiskOrBreached);
+
+public sealed record DailyResponses(DateOnly Day, int Met, int MetLate);
+
+public sealed record DashboardFigures(
+    DateTimeOffset At,
+    IReadOnlyList<QueueFigures> Queues,
+    int RespondedLast30Days,
+    int MetLast30Days,
+    int MetLateLast30Days,
+    TimeSpan? MedianFirstResponse,
+    IReadOnlyList<DailyResponses> Last14Days,
+    IReadOnlyList<AttentionCase> NeedsAttention,
+    IReadOnlyList<AgentLoad> Agents,
+    int EscalatedOpen)
+{
+    /// <summary>Share of priority first responses in the last 30 days that met the deadline, or null when there were none.</summary>
+    public double? MetRate => RespondedLast30Days == 0 ? null : (double)MetLast30Days / RespondedLast30Days;
+}
+
+/// <summary>
+/// The managers' SLA dashboard, computed from the cases' facts at one instant with the shared calendar (SLA states
+/// are derived, never read from a stored column): queue health now, who is at risk or breached, first-response
+/// performance over 30 days in Tier 1 business time, and each agent's load.
+/// </summary>
+public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFactory, BusinessCalendar calendar, TimeProvider clock)
+{
+    public async Task<DashboardFigures> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var calendarNow = calendar.Current;
+        var since = now.UtcDateTime.AddDays(-30);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var open = await db.Cases.AsNoTracking()
+            .Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer)
+            .Select(c => new { c.Number, c.Subject, c.Queue, c.AssigneeId, c.Tier, c.ReceivedAtUtc, c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc, Customer = c.Customer != null ? c.Customer.Name : "" })
+            .ToListAsync(cancellationToken);
+        var responded = await db.Cases.AsNoTracking()
+            .Where(c => c.FirstResponseDueAtUtc != null && c.FirstRespondedAtUtc != null && c.FirstRespondedAtUtc >= since)
+            .Select(c => new { c.ReceivedAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc })
+            .ToListAsync(cancellationToken);
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
+
+        var states = open.Select(c => new
+        {
+            Case = c,
+            State = new FirstResponseDeadline(new DateTimeOffset(c.ClockStartsAtUtc), Offset(c.AtRiskAtUtc), Offset(c.FirstResponseDueAtUtc))
+                .StateAt(Offset(c.FirstRespondedAtUtc), now),
+        }).ToList();
+
+        var queues = Enum.GetValues<CaseQueue>().OrderByDescending(q => q).Select(queue =>
+        {
+            var inQueue = states.Where(s => s.Case.Queue == queue && s.Case.Tier == 1).ToList();
+            var waiting = inQueue.Where(s => s.Case.FirstRespondedAtUtc is null).ToList();
+            TimeSpan? oldest = waiting.Count == 0 ? null : calendarNow.BusinessTimeBetween(SupportTier.Tier1, new DateTimeOffset(waiting.Min(s => s.Case.ReceivedAtUtc)), now);
+            return new QueueFigures(queue, inQueue.Count, inQueue.Count(s => s.Case.AssigneeId is null), waiting.Count,
+                inQueue.Count(s => s.State == SlaState.AtRisk), inQueue.Count(s => s.State == SlaState.Breached), oldest);
+        }).ToList();
+
+        var attention = states.Where(s => s.State is SlaState.AtRisk or SlaState.Breached)
+            .OrderByDescending(s => s.State == SlaState.Breached).ThenBy(s => s.Case.FirstResponseDueAtUtc)
+            .Take(15)
+            .Select(s => new AttentionCase(s.Case.Number, s.Case.Subject, s.Case.Customer, s.State, Offset(s.Case.FirstResponseDueAtUtc),
+                s.Case.AssigneeId is { } id ? names.GetValueOrDefault(id) : null))
+            .ToList();
+
+        var agents = states.Where(s => s.Case.AssigneeId is not null)
+            .GroupBy(s => s.Case.AssigneeId!)
+            .Select(g => new AgentLoad(names.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(s => s.State is SlaState.AtRisk or SlaState.Breached)))
+            .OrderByDescending(a => a.Open).ToList();
+
+        var met = responded.Count(r => r.FirstRespondedAtUtc <= r.FirstResponseDueAtUtc);
+        var businessTimes = responded
+            .Select(r => calendarNow.BusinessTimeBetween(SupportTier.Tier1, new DateTimeOffset(r.ReceivedAtUtc), new DateTimeOffset(r.FirstRespondedAtUtc!.Value)))
+            .Order().ToList();
+        var today = TierCalendar.LocalDateOf(now);
+        var days = Enumerable.Range(0, 14).Select(i => today.AddDays(i - 13)).Select(day =>
+        {
+            var ofDay = responded.Where(r => TierCalendar.LocalDateOf(new DateTimeOffset(r.FirstRespondedAtUtc!.Value)) == day).ToList();
+            return new DailyResponses(day, ofDay.Count(r => r.FirstRespondedAtUtc <= r.FirstResponseDueAtUtc), ofDay.Count(r => r.FirstRespondedAtUtc > r.FirstResponseDueAtUtc));
+        }).ToList();
+
+        return new DashboardFigures(now, queues, responded.Count, met, responded.Count - met,
+            businessTimes.Count == 0 ? null : businessTimes[businessTimes.Count / 2], days, attention, agents,
+            states.Count(s => s.Case.Tier > 1));
+    }
+
+    private static DateTimeOffset? Offset(DateTime? utc) => utc is { } v ? new DateTimeOffset(v) : null;
+}
