@@ -24,6 +24,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:SupportConsole"] = $"Data Source={Path.Combine(DataFolder, "supportconsole.db")}",
             ["ConnectionStrings:Hangfire"] = $"Data Source={Path.Combine(DataFolder, "hangfire.db")}",
             ["Email:Smtp:Enabled"] = "false",
+            // Demo customers and accounts, but no demo cases: tests count and order their own cases.
+            ["Demo:Cases"] = "false",
             ["Api:Keys:0"] = ApiKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

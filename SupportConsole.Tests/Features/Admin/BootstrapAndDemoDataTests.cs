@@ -87,6 +87,24 @@ public sealed class BootstrapAndDemoDataTests
     }
 
     [Fact]
+    public async Task Demo_cases_go_through_the_real_intake_into_both_queues_once()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "supportconsole-tests", Guid.NewGuid().ToString("N"));
+        var withCases = new Dictionary<string, string?> { ["Demo:Cases"] = "true" };
+        await using (var first = new AppFactory(settings: withCases, dataFolder: folder))
+        {
+            await using var db = await CreateDbAsync(first);
+            var cases = await db.Cases.ToListAsync();
+            Assert.Contains(cases, c => c.Queue == SupportConsole.Domain.Cases.CaseQueue.Priority && c.RoutingReason.Contains("Acme Corp"));
+            Assert.Contains(cases, c => c.Queue == SupportConsole.Domain.Cases.CaseQueue.Standard && c.RoutingReason.Contains("Globex"));
+            Assert.Contains(cases, c => c.FirstRespondedAtUtc != null);
+        }
+        await using var second = new AppFactory(settings: withCases, dataFolder: folder);
+        await using var again = await CreateDbAsync(second);
+        Assert.Equal(10, await again.Cases.CountAsync());
+    }
+
+    [Fact]
     public async Task Demo_seeding_never_touches_a_database_that_already_has_customers()
     {
         var folder = Path.Combine(Path.GetTempPath(), "supportconsole-tests", Guid.NewGuid().ToString("N"));

@@ -10,7 +10,7 @@ namespace SupportConsole.Features.Admin;
 /// Demo customers for a newcomer's first look (<c>Demo:Seed</c>, on in Development). Runs only on a desk
 /// with no customers yet, so it never touches a database that already holds real data.
 /// </summary>
-internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseIntake intake, TimeProvider clock, ILogger<DemoData> logger)
+internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseIntake intake, IConfiguration configuration, TimeProvider clock, ILogger<DemoData> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -63,7 +63,11 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
                 OriginationList = [new() { Value = "hooli.example" }],
             });
         await db.SaveChangesAsync(cancellationToken);
-        await SeedCasesAsync(now, cancellationToken);
+        // Demo:Cases (default on) lets tests seed customers and agents without cases of their own.
+        if (configuration.GetValue("Demo:Cases", true))
+        {
+            await SeedCasesAsync(now, cancellationToken);
+        }
         logger.LogInformation("Seeded demo customers Acme Corp (Pro Plus), Globex (term ended) and Hooli (Free Support) with a few cases");
         return true;
     }
