@@ -93,6 +93,19 @@ public sealed class ListChangeRequestFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chosen_category_makes_a_change_request_even_with_a_plain_subject()
+    {
+        var intake = app.Services.GetRequiredService<CaseIntake>();
+        var supportCase = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Web, "ann@acme.example", "Ann", "New colleague", "Add: carol@acme-partners.example",
+            Severity.Question, Category: SupportConsole.Domain.Intake.OriginationListChangeRequest.Category))).Case;
+
+        var view = await app.Services.GetRequiredService<ListChangeRequests>().ForCaseAsync(supportCase.Id);
+
+        Assert.NotNull(view);
+        Assert.Equal(["carol@acme-partners.example"], view.Additions);
+    }
+
+    [Fact]
     public async Task Ordinary_case_is_not_a_change_request()
     {
         var supportCase = await OpenCaseAsync("ann@acme.example", "Printer on fire", "Add: more paper");

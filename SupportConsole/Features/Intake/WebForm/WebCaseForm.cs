@@ -23,6 +23,9 @@ public sealed class WebCaseForm
     [Range(1, 4, ErrorMessage = "Choose how badly this affects you.")]
     public int? Severity { get; set; }
 
+    /// <summary>"problem" (the default) or <c>origination-list</c>: a primary contact asking to change their list.</summary>
+    public string Category { get; set; } = "problem";
+
     /// <summary>A random id minted when the form was shown: sending the same form twice opens one case.</summary>
     public string? Token { get; set; }
 }

@@ -96,7 +96,8 @@ public sealed class WebFormSubmission(
     {
         var severity = form.Severity is { } n && SeverityNames.TryFromNumber(n, out var s) ? s : (Severity)(form.Severity ?? 0);
         var key = Guid.TryParseExact(form.Token, "N", out var token) ? KeyPrefix + token.ToString("N") : null;
-        return new IntakeRequest(CaseChannel.Web, form.Email.Trim(), form.Name.Trim(), form.Subject, form.Description, severity, IdempotencyKey: key);
+        return new IntakeRequest(CaseChannel.Web, form.Email.Trim(), form.Name.Trim(), form.Subject, form.Description, severity, IdempotencyKey: key,
+            Category: form.Category == OriginationListChangeRequest.Category ? OriginationListChangeRequest.Category : null);
     }
 
     private static Dictionary<string, string[]> MapErrors(IReadOnlyDictionary<string, string[]> errors) =>
