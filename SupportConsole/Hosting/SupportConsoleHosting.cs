@@ -13,6 +13,9 @@ using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
 using SupportConsole.Features.Email;
 using SupportConsole.Features.Intake.Email;
+using SupportConsole.Features.Notifications;
+using SupportConsole.Features.PlanTerm;
+using SupportConsole.Features.Sla;
 using Microsoft.AspNetCore.Authentication;
 
 namespace SupportConsole.Hosting;
@@ -31,6 +34,9 @@ public static class SupportConsoleHosting
         builder.AddIntake();
         builder.AddJobs();
         builder.AddEmailDelivery();
+        builder.AddDeadlineTracking();
+        builder.AddNotifications();
+        builder.AddPlanTerm();
         builder.AddEmailIntake();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddSingleton<AgentDirectory>();
