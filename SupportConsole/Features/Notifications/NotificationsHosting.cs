@@ -10,6 +10,7 @@ public static class NotificationsHosting
         builder.Services.AddTransient<ManagerBreachDigest>();
     }
 
-    public static void ScheduleBreachDigest(this IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<ManagerBreachDigest>(ManagerBreachDigest.JobId, d => d.SendAsync(CancellationToken.None), Cron.Minutely);
+    /// <summary>Every minute by default (<c>Notifications:DigestCron</c>); the job itself waits for Tier 1 hours.</summary>
+    public static void ScheduleBreachDigest(this IRecurringJobManager jobs, string? cron = null) =>
+        jobs.AddOrUpdate<ManagerBreachDigest>(ManagerBreachDigest.JobId, d => d.SendAsync(CancellationToken.None), cron ?? Cron.Minutely());
 }

@@ -219,7 +219,7 @@ public static class PlanTermHosting
     public static void AddPlanTerm(this WebApplicationBuilder builder) => builder.Services.AddTransient<PlanTermJobs>();
 
     /// <summary>Daily at 06:00 Central (the cron follows daylight saving through the time zone).</summary>
-    public static void SchedulePlanTerm(this IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<PlanTermJobs>(PlanTermJobs.JobId, j => j.RunAsync(), "0 6 * * *",
+    public static void SchedulePlanTerm(this IRecurringJobManager jobs, string? cron = null) =>
+        jobs.AddOrUpdate<PlanTermJobs>(PlanTermJobs.JobId, j => j.RunAsync(), cron ?? "0 6 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago") });
 }

@@ -28,8 +28,9 @@ public static class DeadlineTrackingHosting
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         var options = services.GetRequiredService<DeadlineTrackingOptions>();
         jobs.AddOrUpdate<ReconciliationJob>(ReconciliationJob.JobId, j => j.RunAsync(), options.ReconciliationCron);
-        jobs.ScheduleBreachDigest();
-        jobs.SchedulePlanTerm();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        jobs.ScheduleBreachDigest(configuration["Notifications:DigestCron"]);
+        jobs.SchedulePlanTerm(configuration["PlanTerm:Cron"]);
         services.GetRequiredService<DeadlineTrackingSubscriptions>().Start();
         await services.GetRequiredService<DeadlineTracker>().ReconcileAsync();
     }
