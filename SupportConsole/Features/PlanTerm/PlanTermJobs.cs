@@ -80,7 +80,7 @@ public sealed class PlanTermJobs(
         {
             return null;
         }
-        var ended = await db.PlanTermEvents.AnyAsync(e => e.CustomerId == customerId && e.Kind == PlanTermEventKind.Ended && e.TermEnd < customer.TermStart, cancellationToken);
+        var ended = await db.PlanTermEvents.AnyAsync(e => e.CustomerId == customerId && e.Kind == PlanTermEventKind.Ended && e.TermEnd < customer.TermEnd, cancellationToken);
         return PlanTermStatus.Of(customer, TierCalendar.LocalDateOf(clock.GetUtcNow()), ended);
     }
 
@@ -126,7 +126,7 @@ public sealed class PlanTermJobs(
                 announce = true;
             }
 
-            if (active && mine.Any(e => e.Kind == PlanTermEventKind.Ended && e.TermEnd < start) && !Has(PlanTermEventKind.Renewed))
+            if (active && mine.Any(e => e.Kind == PlanTermEventKind.Ended && e.TermEnd < end) && !Has(PlanTermEventKind.Renewed))
             {
                 Record(PlanTermEventKind.Renewed);
                 NotifyManagers($"{customer.Name} renewed Pro Plus", $"Pro Plus is back from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}: priority routing and the first-response commitment apply again.");
