@@ -332,8 +332,15 @@ public sealed class DeadlineTracker(
             if (notified.Count > 0)
             {
                 var who = await NotificationCentre.RecipientsAsync(db, cancellationToken);
-                var ids = notified.Select(c => c.Facts.Id).Distinct().ToList();
-                var subjects = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Subject }).ToDictionaryAsync(c => c.Id, c => c.Subject, cancellationToken);
+                var subjects = new Dictionary<long, string>();
+                // In chunks: SQLite caps the parameters of one statement, and a mass import can cross thousands at once.
+                foreach (var chunk in notified.Select(c => c.Facts.Id).Distinct().Chunk(500))
+                {
+                    foreach (var row in await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))
+                    {
+                        subjects[row.Id] = row.Subject;
+                    }
+                }
                 foreach (var crossing in notified)
                 {
                     var number = CaseNumber.Format(crossing.Facts.Number);
