@@ -68,6 +68,25 @@ public sealed class RestartAndLatencyTests
         Assert.True(latency < TimeSpan.FromSeconds(5), line);
     }
 
+    [Fact]
+    public async Task Real_scheduler_lists_pending_threshold_jobs_up_to_a_horizon_earliest_first_and_cancels_them()
+    {
+        await using var app = new AppFactory(settings: TrackedDesk.QuietRecurringJobs);
+        var scheduler = app.Services.GetRequiredService<IDeadlineJobScheduler>();
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var late = scheduler.Schedule(9001, SlaEventKind.Breached, now.AddHours(5).UtcDateTime, now.AddHours(5).AddSeconds(1));
+        var early = scheduler.Schedule(9001, SlaEventKind.AtRisk, now.AddHours(1).UtcDateTime, now.AddHours(1));
+        var beyond = scheduler.Schedule(9002, SlaEventKind.AtRisk, now.AddDays(3).UtcDateTime, now.AddDays(3));
+
+        var pending = scheduler.Pending(now.AddHours(6));
+
+        Assert.Equal([early, late], pending.Select(p => p.JobId));
+        Assert.Equal(now.AddHours(1), pending[0].RunAt);
+        Assert.Equal((9001L, SlaEventKind.AtRisk, now.AddHours(1).UtcDateTime), (pending[0].CaseId, pending[0].Kind, pending[0].ThresholdAtUtc));
+        scheduler.Cancel(early);
+        Assert.Equal([late, beyond], scheduler.Pending(DateTimeOffset.MaxValue).Select(p => p.JobId));
+    }
+
     private static async Task<T> WithDb<T>(AppFactory app, Func<SupportConsoleDbContext, Task<T>> query)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();

@@ -30,6 +30,7 @@ public sealed class TrackedDesk : IAsyncDisposable
         ["Sla:Tracking:ReconciliationCron"] = "0 0 31 2 *",
         ["Notifications:DigestCron"] = "0 0 31 2 *",
         ["PlanTerm:Cron"] = "0 0 31 2 *",
+        ["PlanTerm:RunAtStartup"] = "false",
     };
 
     public FakeTimeProvider Clock { get; }

@@ -31,6 +31,11 @@ public static class DeadlineTrackingHosting
         var configuration = services.GetRequiredService<IConfiguration>();
         jobs.ScheduleBreachDigest(configuration["Notifications:DigestCron"]);
         jobs.SchedulePlanTerm(configuration["PlanTerm:Cron"]);
+        if (configuration.GetValue("PlanTerm:RunAtStartup", true))
+        {
+            // Catch up on a day the app was down (each milestone is recorded once, so a repeat does nothing).
+            jobs.Trigger(PlanTermJobs.JobId);
+        }
         services.GetRequiredService<DeadlineTrackingSubscriptions>().Start();
         await services.GetRequiredService<DeadlineTracker>().ReconcileAsync();
     }
