@@ -12,14 +12,14 @@ public sealed class NavMenuTests : MudTestContext
         { [Roles.Tier1], ["Queues"] },
         { [Roles.Tier2], ["Escalations"] },
         { [Roles.Tier3], ["Escalations"] },
-        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine"] },
-        { [Roles.Admin], ["Admin", "Users"] },
+        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Jobs"] },
+        { [Roles.Admin], ["Admin", "Users", "Jobs"] },
         { [Roles.Tier1, Roles.Tier2], ["Queues", "Escalations"] },
-        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users"] },
+        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"] },
         { [], [] },
     };
 
-    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users"];
+    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"];
 
     [Theory]
     [MemberData(nameof(EntriesByRole))]
@@ -49,6 +49,16 @@ public sealed class NavMenuTests : MudTestContext
 
         Assert.Equal("/admin/holidays", menu.Find("#nav-holidays").GetAttribute("href"));
         Assert.Equal("/admin/sla-calculator", menu.Find("#nav-sla-calculator").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Manager_sees_the_jobs_entry_under_admin_linking_to_the_jobs_overview()
+    {
+        AddAuthorization().SetAuthorized("maria@supportconsole.local").SetRoles(Roles.Manager);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal("/admin/jobs", menu.Find("#nav-jobs").GetAttribute("href"));
     }
 
     [Fact]

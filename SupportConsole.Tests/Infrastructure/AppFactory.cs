@@ -42,6 +42,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>When set, the app runs on this clock instead of the system's.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>Replaces services after the app registered its own (a fake job scheduler, for instance).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -52,6 +55,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
+        if (ConfigureServices is not null)
+        {
+            builder.ConfigureServices(ConfigureServices);
         }
     }
 

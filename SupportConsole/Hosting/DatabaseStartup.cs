@@ -4,6 +4,7 @@ using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Email;
+using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
 
@@ -25,6 +26,7 @@ public static class DatabaseStartup
         await services.GetRequiredService<AccountBootstrap>().RunAsync();
         await services.GetRequiredService<HolidayBook>().SeedFederalHolidaysAsync();
         services.GetRequiredService<Hangfire.IRecurringJobManager>().ScheduleOutboxSweep();
+        await services.StartDeadlineTrackingAsync();
 
         if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
         {

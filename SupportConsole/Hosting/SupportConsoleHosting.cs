@@ -14,9 +14,12 @@ using SupportConsole.Features.Cases;
 using SupportConsole.Features.Customers;
 using SupportConsole.Features.Email;
 using SupportConsole.Features.Intake.Email;
+using SupportConsole.Features.Intake;
 using SupportConsole.Features.Intake.Phone;
 using SupportConsole.Features.Intake.WebForm;
-using SupportConsole.Features.Intake;
+using SupportConsole.Features.Notifications;
+using SupportConsole.Features.PlanTerm;
+using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
 
@@ -37,6 +40,9 @@ public static class SupportConsoleHosting
         builder.AddPhoneIntake();
         builder.AddJobs();
         builder.AddEmailDelivery();
+        builder.AddDeadlineTracking();
+        builder.AddNotifications();
+        builder.AddPlanTerm();
         builder.AddEmailIntake();
         builder.Services.AddSingleton<Features.Dashboard.SlaDashboard>();
         builder.Services.AddScoped<DemoData>();

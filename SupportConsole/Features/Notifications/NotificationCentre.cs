@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Email;
+using SupportConsole.Hosting;
+
+namespace SupportConsole.Features.Notifications;
+
+/// <summary>One notification as the bell lists it.</summary>
+public sealed record NotificationItem(long Id, string Kind, string Title, string Body, string Link, DateTimeOffset CreatedAt, bool IsRead);
+
+/// <summary>Who receives what: resolved from the account roles (disabled accounts never receive anything).</summary>
+public sealed record NotificationRecipients(IReadOnlyList<string> Tier1, IReadOnlyList<string> Managers);
+
+/// <summary>
+/// The in-app notification centre: rows are added in the caller's transaction (with the SLA or plan-term event
+/// that causes them), and after the commit <see cref="Announce"/> tells every open bell of those people at once.
+/// </summary>
+public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, ILogger<NotificationCentre> logger)
+{
+    public const string AtRiskKind = "sla-at-risk";
+    public const string BreachKind = "sla-breached";
+    public const string PlanTermKind = "plan-term";
+
+    private readonly ConcurrentDictionary<string, ImmutableArray<Func<Task>>> listeners = new();
+
+    /// <summary>Active Tier 1 agents and managers, read once per batch of notifications.</summary>
+    public static async Task<NotificationRecipients> RecipientsAsync(SupportConsoleDbContext db, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            join user in db.Users on userRole.UserId equals user.Id
+            where !user.IsDisabled && (role.Name == Roles.Tier1 || role.Name == Roles.Manager)
+            select new { user.Id, role.Name }).AsNoTracking().ToListAsync(cancellationToken);
+        return new NotificationRecipients(
+            pairs.Where(p => p.Name == Roles.Tier1).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal).ToList(),
+            pairs.Where(p => p.Name == Roles.Manager).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Adds one notification per recipient (each person once) to the caller's context; saved with the caller's change.</summary>
+    public static void Add(SupportConsoleDbContext db, IEnumerable<string> recipients, string kind, string title, string body, string link, long? caseId, DateTimeOffset now, bool emailToManagers = false, IReadOnlyCollection<string>? managers = null)
+    {
+        foreach (var recipient in recipients.Distinct(StringComparer.Ordinal))
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientUserId = recipient,
+                CaseId = caseId,
+                Kind = kind,
+                Title = title,
+                Body = body,
+                Link = link,
+                CreatedAtUtc = now.UtcDateTime,
+                EmailPending = emailToManagers && managers is not null && managers.Contains(recipient),
+            });
+        }
+    }
+
+    /// <summary>Live bells: called with no arguments whenever this person's notifications change.</summary>
+    public IDisposable Subscribe(string userId, Func<Task> changed)
+    {
+        listeners.AddOrUpdate(userId, _ => [changed], (_, list) => list.Add(changed));
+        return new Subscription(() => listeners.AddOrUpdate(userId, _ => [], (_, list) => list.Remove(changed)));
+    }
+
+    /// <summary>Tells the open bells of these people that they have something new (after the commit).</summary>
+    public void Announce(IEnumerable<string> userIds)
+    {
+        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
+        {
+            if (listeners.TryGetValue(userId, out var handlers))
+            {
+                foreach (var handler in handlers)
+                {
+                    _ = RunAsync(handler);
+                }
+            }
+        }
+    }
+
+    public async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notifications.CountAsync(n => n.RecipientUserId == userId && n.ReadAtUtc == null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NotificationItem>> LatestAsync(string userId, int count = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientUserId == userId)
+            .OrderByDescending(n => n.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        return rows.Select(n => new NotificationItem(n.Id, n.Kind, n.Title, n.Body, n.Link, new DateTimeOffset(n.CreatedAtUtc), n.ReadAtUtc is not null)).ToList();
+    }
+
+    public async Task MarkReadAsync(string userId, long notificationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Notifications.Where(n => n.Id == notificationId && n.RecipientUserId == userId && n.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), cancellationToken);
+        Announce([userId]);
+    }
+
+    public async Task MarkAllReadAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Notifications.Where(n => n.RecipientUserId == userId && n.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), cancellationToken);
+        Announce([userId]);
+    }
+
+    private async Task RunAsync(Func<Task> handler)
+    {
+        try
+        {
+            await handler();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A notification bell failed to refresh");
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                dispose();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Recurring (every minute): the breach notifications waiting to be emailed to managers go out as one email per
+/// manager, and only while Tier 1 is open, so a breach at 19:00 is mailed at the next opening, never at night.
+/// </summary>
+public sealed class ManagerBreachDigest(
+    IDbContextFactory<SupportConsoleDbContext> dbFactory,
+    BusinessCalendar calendar,
+    Outbox outbox,
+    TimeProvider clock)
+{
+    public const string JobId = "manager-breach-digest";
+
+    /// <summary>Sends the pending digests; returns how many emails were composed (0 while Tier 1 is closed).</summary>
+    public async Task<int> SendAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!TierCalendar.Covers(now) || !calendar.Current.IsOpen(SupportTier.Tier1, now))
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pending = await db.Notifications.Where(n => n.EmailPending).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        var ids = pending.Select(n => n.RecipientUserId).Distinct().ToList();
+        var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled)
+            .ToDictionaryAsync(u => u.Id, u => u.Email ?? "", cancellationToken);
+        var outgoing = new List<OutboxMessage>();
+        foreach (var group in pending.GroupBy(n => n.RecipientUserId))
+        {
+            foreach (var notification in group)
+            {
+                notification.EmailPending = false;
+                notification.EmailedAtUtc = now.UtcDateTime;
+            }
+            if (!addresses.TryGetValue(group.Key, out var to) || string.IsNullOrWhiteSpace(to))
+            {
+                continue;
+            }
+            var items = group.ToList();
+            var body = new StringBuilder()
+                .AppendLine(items.Count == 1 ? "A case breached its first-response deadline:" : $"{items.Count} cases breached their first-response deadline:")
+                .AppendLine();
+            foreach (var item in items)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- {item.Title} ({TierCalendar.FormatCentral(new DateTimeOffset(item.CreatedAtUtc))})")
+                    .AppendLine(CultureInfo.InvariantCulture, $"  {item.Body}")
+                    .AppendLine(CultureInfo.InvariantCulture, $"  {item.Link}");
+            }
+            body.AppendLine().AppendLine("SupportConsole");
+            var subject = items.Count == 1 ? $"SLA breach: {items[0].Title}" : $"SLA breaches: {items.Count} cases";
+            var message = outbox.Compose(OutboxKind.Notification, to, subject, body.ToString(), now);
+            db.Outbox.Add(message);
+            outgoing.Add(message);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Dispatch(outgoing);
+        return outgoing.Count;
+    }
+}

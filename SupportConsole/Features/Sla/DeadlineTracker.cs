@@ -1,0 +1,442 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Cases;
+using SupportConsole.Features.Notifications;
+
+namespace SupportConsole.Features.Sla;
+
+/// <summary>Tuning for deadline tracking (<c>Sla:Tracking:*</c>).</summary>
+public sealed class DeadlineTrackingOptions
+{
+    /// <summary>The recurring pass schedules missing jobs whose instant falls within this horizon; later passes pick up the rest.</summary>
+    public TimeSpan ScheduleHorizon { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Hangfire cron of the recurring reconciliation.</summary>
+    public string ReconciliationCron { get; set; } = "*/5 * * * *";
+
+    public static DeadlineTrackingOptions From(IConfiguration configuration) => new()
+    {
+        ScheduleHorizon = TimeSpan.FromMinutes(configuration.GetValue("Sla:Tracking:HorizonMinutes", 30.0)),
+        ReconciliationCron = configuration.GetValue("Sla:Tracking:ReconciliationCron", "*/5 * * * *")!,
+    };
+}
+
+/// <summary>What one pass did, as the jobs overview shows it.</summary>
+public sealed record ReconciliationResult(int Cases, int Moved, int Scheduled, int Cancelled, int AtRisk, int Breached, TimeSpan Elapsed)
+{
+    public override string ToString() =>
+        $"{Cases} open cases checked; {Moved} deadlines moved; {Scheduled} jobs scheduled, {Cancelled} stale cancelled; {AtRisk} at risk and {Breached} breaches recorded; {Elapsed.TotalMilliseconds:0} ms";
+}
+
+/// <summary>What a threshold job found when it ran.</summary>
+public enum ThresholdOutcome
+{
+    Recorded,
+    AlreadyRecorded,
+    NotApplicable,
+    Stale,
+    Early,
+}
+
+/// <summary>
+/// Tracks every first-response deadline. One derivation serves the threshold jobs, the reconciliation pass (recurring,
+/// at start-up, after a holiday change) and new cases: a case's deadline is recomputed from the calendar and its facts;
+/// crossed thresholds are recorded as <see cref="SlaEvent"/>s once per case and kind (an insert that finds one already
+/// recorded does nothing, so a job run twice, a stale job, or a recalculation never notifies twice); future thresholds
+/// get jobs. Jobs carry only ids and their threshold, and check the case's current threshold when they run.
+/// </summary>
+public sealed class DeadlineTracker(
+    IDbContextFactory<SupportConsoleDbContext> dbFactory,
+    BusinessCalendar calendar,
+    IDeadlineJobScheduler scheduler,
+    NotificationCentre centre,
+    CaseChangeNotifier notifier,
+    DeadlineTrackingOptions options,
+    TimeProvider clock,
+    ILogger<DeadlineTracker> logger)
+{
+    public const string ReconciliationRunName = "reconciliation";
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim passGate = new(1, 1);
+
+    /// <summary>The full pass: every open case waiting for a first response. Records its run for the jobs overview.</summary>
+    public async Task<ReconciliationResult> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetUtcNow();
+        var result = await RunAsync(null, PassMode.Recurring, cancellationToken);
+        await RecordRunAsync(started, result, cancellationToken);
+        logger.LogInformation("Reconciliation: {Result}", result);
+        return result;
+    }
+
+    /// <summary>After a holiday or hours change: deadlines move, their jobs move (old ones are cancelled), nothing fires for the move alone.</summary>
+    public async Task<ReconciliationResult> RederiveAsync(CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetUtcNow();
+        var result = await RunAsync(null, PassMode.CalendarChanged, cancellationToken);
+        await RecordRunAsync(started, result, cancellationToken);
+        logger.LogInformation("Deadlines re-derived after a calendar change: {Result}", result);
+        return result;
+    }
+
+    /// <summary>A new (or imported) case: both jobs at once, or its breach recorded now when it arrived past due.</summary>
+    public Task<ReconciliationResult> TrackAsync(long caseId, CancellationToken cancellationToken = default) =>
+        RunAsync([caseId], PassMode.NewCase, cancellationToken);
+
+    /// <summary>The body of a threshold job: does nothing unless the case is still waiting and this is still its threshold.</summary>
+    public async Task<ThresholdOutcome> RunThresholdAsync(long caseId, SlaEventKind kind, DateTime thresholdAtUtc, CancellationToken cancellationToken = default)
+    {
+        var threshold = AsUtc(thresholdAtUtc);
+        var now = Truncate(clock.GetUtcNow());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facts = await Query(db, [caseId]).FirstOrDefaultAsync(cancellationToken);
+        if (facts is null || facts.FirstResponseDueAtUtc is null)
+        {
+            return ThresholdOutcome.NotApplicable;
+        }
+        var current = kind == SlaEventKind.AtRisk ? facts.AtRiskAtUtc : facts.FirstResponseDueAtUtc;
+        if (current != threshold)
+        {
+            logger.LogDebug("Stale {Kind} job for case {Case}: threshold {Old:o} is now {New:o}", kind, caseId, threshold, current);
+            return ThresholdOutcome.Stale;
+        }
+        var runAt = kind == SlaEventKind.Breached ? threshold + OneSecond : threshold;
+        if (now < new DateTimeOffset(runAt))
+        {
+            // Never reschedule here: the next reconciliation pass schedules it again if it is missing.
+            return ThresholdOutcome.Early;
+        }
+        var crossings = new List<Crossing>();
+        Evaluate(facts, facts.AtRiskAtUtc!.Value, facts.FirstResponseDueAtUtc.Value, now, crossings, null);
+        var recorded = await RecordAsync(db, crossings, [], now, cancellationToken);
+        return recorded.Any(c => c.Kind == kind) ? ThresholdOutcome.Recorded : ThresholdOutcome.AlreadyRecorded;
+    }
+
+    private enum PassMode
+    {
+        Recurring,
+        CalendarChanged,
+        NewCase,
+    }
+
+    private async Task<ReconciliationResult> RunAsync(long[]? caseIds, PassMode mode, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var gateHeld = caseIds is null;
+        if (gateHeld)
+        {
+            await passGate.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            var now = Truncate(clock.GetUtcNow());
+            var tierCalendar = calendar.Current;
+            var policies = calendar.Policies;
+            var horizon = now + options.ScheduleHorizon;
+            var pending = mode switch
+            {
+                PassMode.NewCase => [],
+                PassMode.CalendarChanged => scheduler.Pending(DateTimeOffset.MaxValue),
+                _ => scheduler.Pending(horizon),
+            };
+            var pendingByCase = pending.ToLookup(p => p.CaseId);
+
+            var updates = new List<(long Id, FirstResponseDeadline Deadline)>();
+            var crossings = new List<Crossing>();
+            var toSchedule = new List<(long CaseId, SlaEventKind Kind, DateTime Threshold, DateTimeOffset RunAt)>();
+            var toCancel = new List<string>();
+            var wanted = new List<(SlaEventKind Kind, DateTime Threshold, DateTimeOffset RunAt)>(2);
+            var count = 0;
+
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                await foreach (var facts in Query(db, caseIds).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                {
+                    count++;
+                    FirstResponseDeadline deadline;
+                    try
+                    {
+                        deadline = FirstResponseDeadline.Compute(tierCalendar, policies.For(facts.Queue), new DateTimeOffset(AsUtc(facts.ReceivedAtUtc)));
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        continue;
+                    }
+                    var clockStart = deadline.ClockStartsAt.UtcDateTime;
+                    var atRisk = deadline.AtRiskAt?.UtcDateTime;
+                    var due = deadline.DueAt?.UtcDateTime;
+                    var moved = clockStart != facts.ClockStartsAtUtc || atRisk != facts.AtRiskAtUtc || due != facts.FirstResponseDueAtUtc;
+                    if (moved)
+                    {
+                        updates.Add((facts.Id, deadline));
+                    }
+
+                    wanted.Clear();
+                    if (atRisk is { } a && due is { } d)
+                    {
+                        Evaluate(facts, a, d, now, crossings, wanted);
+                    }
+
+                    var existing = pendingByCase[facts.Id];
+                    foreach (var job in wanted)
+                    {
+                        var hasJob = existing.Any(p => p.Kind == job.Kind && p.ThresholdAtUtc == job.Threshold);
+                        if (!hasJob && (mode == PassMode.NewCase || moved || job.RunAt <= horizon))
+                        {
+                            toSchedule.Add((facts.Id, job.Kind, job.Threshold, job.RunAt));
+                        }
+                    }
+                    foreach (var job in existing)
+                    {
+                        if (!wanted.Any(w => w.Kind == job.Kind && w.Threshold == job.ThresholdAtUtc))
+                        {
+                            toCancel.Add(job.JobId);
+                        }
+                    }
+                }
+
+                await RecordAsync(db, crossings, updates, now, cancellationToken);
+            }
+
+            // After the commit: a job that runs at once must see the deadline it was scheduled for.
+            foreach (var (caseId, kind, threshold, runAt) in toSchedule)
+            {
+                scheduler.Schedule(caseId, kind, threshold, runAt);
+            }
+            foreach (var jobId in toCancel)
+            {
+                scheduler.Cancel(jobId);
+            }
+            return new ReconciliationResult(count, updates.Count, toSchedule.Count, toCancel.Count,
+                crossings.Count(c => c.Kind == SlaEventKind.AtRisk && c.Inserted),
+                crossings.Count(c => c.Kind == SlaEventKind.Breached && c.Inserted),
+                stopwatch.Elapsed);
+        }
+        finally
+        {
+            if (gateHeld)
+            {
+                passGate.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Crossed thresholds become crossings, future ones wanted jobs. Past due: breach (notified) and, silently,
+    /// at risk: an imported or long-overdue case yields one breach, not a burst of alerts.
+    /// </summary>
+    private static void Evaluate(CaseFacts facts, DateTime atRisk, DateTime due, DateTimeOffset now, List<Crossing> crossings, List<(SlaEventKind, DateTime, DateTimeOffset)>? wanted)
+    {
+        var nowUtc = now.UtcDateTime;
+        if (nowUtc > due)
+        {
+            if (!facts.HasBreach)
+            {
+                crossings.Add(new Crossing(facts, SlaEventKind.Breached, due, Notify: true));
+            }
+            if (!facts.HasAtRisk)
+            {
+                crossings.Add(new Crossing(facts, SlaEventKind.AtRisk, atRisk, Notify: false));
+            }
+            return;
+        }
+        if (!facts.HasAtRisk)
+        {
+            if (nowUtc >= atRisk)
+            {
+                crossings.Add(new Crossing(facts, SlaEventKind.AtRisk, atRisk, Notify: true));
+            }
+            else
+            {
+                wanted?.Add((SlaEventKind.AtRisk, atRisk, new DateTimeOffset(atRisk)));
+            }
+        }
+        if (!facts.HasBreach)
+        {
+            wanted?.Add((SlaEventKind.Breached, due, new DateTimeOffset(due) + OneSecond));
+        }
+    }
+
+    /// <summary>
+    /// One transaction: moved deadlines, then each crossing inserted unless the case already has that kind of event
+    /// (the unique index catches a concurrent duplicate), and the notifications of the ones actually inserted.
+    /// </summary>
+    private async Task<List<Crossing>> RecordAsync(SupportConsoleDbContext db, List<Crossing> crossings, List<(long Id, FirstResponseDeadline Deadline)> updates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (crossings.Count == 0 && updates.Count == 0)
+        {
+            return [];
+        }
+        var recorded = new List<Crossing>();
+        var recipients = new HashSet<string>(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var dbTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+
+        if (updates.Count > 0)
+        {
+            await using var update = connection.CreateCommand();
+            update.Transaction = dbTransaction;
+            update.CommandText = "UPDATE Cases SET ClockStartsAtUtc = $start, AtRiskAtUtc = $risk, FirstResponseDueAtUtc = $due WHERE Id = $id AND FirstRespondedAtUtc IS NULL";
+            var id = update.Parameters.Add("$id", SqliteType.Integer);
+            var start = update.Parameters.Add("$start", SqliteType.Text);
+            var risk = update.Parameters.Add("$risk", SqliteType.Text);
+            var due = update.Parameters.Add("$due", SqliteType.Text);
+            update.Prepare();
+            foreach (var (caseId, deadline) in updates)
+            {
+                id.Value = caseId;
+                start.Value = deadline.ClockStartsAt.UtcDateTime;
+                risk.Value = (object?)deadline.AtRiskAt?.UtcDateTime ?? DBNull.Value;
+                due.Value = (object?)deadline.DueAt?.UtcDateTime ?? DBNull.Value;
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (crossings.Count > 0)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = dbTransaction;
+            insert.CommandText = """
+                INSERT INTO SlaEvents (CaseId, Kind, ThresholdAtUtc, RecordedAtUtc)
+                SELECT $case, $kind, $threshold, $now WHERE NOT EXISTS (SELECT 1 FROM SlaEvents WHERE CaseId = $case AND Kind = $kind)
+                ON CONFLICT DO NOTHING
+                """;
+            var caseParameter = insert.Parameters.Add("$case", SqliteType.Integer);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
+            var threshold = insert.Parameters.Add("$threshold", SqliteType.Text);
+            insert.Parameters.AddWithValue("$now", now.UtcDateTime);
+            insert.Prepare();
+            foreach (var crossing in crossings)
+            {
+                caseParameter.Value = crossing.Facts.Id;
+                kind.Value = (int)crossing.Kind;
+                threshold.Value = crossing.Threshold;
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    crossing.Inserted = true;
+                    recorded.Add(crossing);
+                }
+            }
+
+            var notified = recorded.Where(c => c.Notify).ToList();
+            if (notified.Count > 0)
+            {
+                var who = await NotificationCentre.RecipientsAsync(db, cancellationToken);
+                var subjects = new Dictionary<long, string>();
+                // In chunks: SQLite caps the parameters of one statement, and a mass import can cross thousands at once.
+                foreach (var chunk in notified.Select(c => c.Facts.Id).Distinct().Chunk(500))
+                {
+                    foreach (var row in await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))
+                    {
+                        subjects[row.Id] = row.Subject;
+                    }
+                }
+                foreach (var crossing in notified)
+                {
+                    var number = CaseNumber.Format(crossing.Facts.Number);
+                    var subject = subjects.GetValueOrDefault(crossing.Facts.Id, "");
+                    var link = $"/cases/{number}";
+                    if (crossing.Kind == SlaEventKind.AtRisk)
+                    {
+                        IReadOnlyList<string> to = crossing.Facts.AssigneeId is { } assignee ? [assignee] : who.Tier1;
+                        var due = crossing.Facts.FirstResponseDueAtUtc ?? crossing.Threshold;
+                        NotificationCentre.Add(db, to, NotificationCentre.AtRiskKind, $"{number} is at risk",
+                            $"\"{subject}\": first response due {TierCalendar.FormatCentral(new DateTimeOffset(AsUtc(due)))}.", link, crossing.Facts.Id, now);
+                        recipients.UnionWith(to);
+                    }
+                    else
+                    {
+                        var to = crossing.Facts.AssigneeId is { } assignee ? who.Managers.Append(assignee).ToList() : who.Managers.ToList();
+                        NotificationCentre.Add(db, to, NotificationCentre.BreachKind, $"{number} breached its first-response deadline",
+                            $"\"{subject}\": first response was due {TierCalendar.FormatCentral(new DateTimeOffset(crossing.Threshold))}{(crossing.Facts.IsImported ? " (imported case)" : "")}.",
+                            link, crossing.Facts.Id, now, emailToManagers: true, managers: who.Managers.ToHashSet(StringComparer.Ordinal));
+                        recipients.UnionWith(to);
+                    }
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        centre.Announce(recipients);
+        foreach (var crossing in recorded)
+        {
+            notifier.Publish(new CaseChange(crossing.Facts.Id, crossing.Facts.Number, CaseChangeKind.SlaStateChanged, crossing.Facts.Queue, now));
+        }
+        return recorded;
+    }
+
+    private async Task RecordRunAsync(DateTimeOffset started, ReconciliationResult result, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.JobRuns.FindAsync([ReconciliationRunName], cancellationToken);
+        if (run is null)
+        {
+            run = new JobRunRecord { Name = ReconciliationRunName };
+            db.JobRuns.Add(run);
+        }
+        run.LastStartedAtUtc = started.UtcDateTime;
+        run.LastFinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+        run.LastResult = result.ToString();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IQueryable<CaseFacts> Query(SupportConsoleDbContext db, long[]? caseIds)
+    {
+        var cases = db.Cases.AsNoTracking()
+            .Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer) && c.FirstRespondedAtUtc == null);
+        if (caseIds is not null)
+        {
+            cases = caseIds.Length == 1 ? cases.Where(c => c.Id == caseIds[0]) : cases.Where(c => caseIds.Contains(c.Id));
+        }
+        return cases.Select(c => new CaseFacts(
+            c.Id, c.Number, c.Queue, c.ReceivedAtUtc, c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.AssigneeId, c.IsImported,
+            db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.AtRisk),
+            db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.Breached)));
+    }
+
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+
+    private static DateTimeOffset Truncate(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+
+    private sealed record CaseFacts(
+        long Id, long Number, CaseQueue Queue, DateTime ReceivedAtUtc, DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? FirstResponseDueAtUtc,
+        string? AssigneeId, bool IsImported, bool HasAtRisk, bool HasBreach);
+
+    private sealed record Crossing(CaseFacts Facts, SlaEventKind Kind, DateTime Threshold, bool Notify)
+    {
+        public bool Inserted { get; set; }
+    }
+}
+
+/// <summary>The Hangfire job at a case's at-risk or due instant. Takes ids only; safe to run twice.</summary>
+public sealed class SlaThresholdJob(DeadlineTracker tracker)
+{
+    [Hangfire.AutomaticRetry(Attempts = 5)]
+    public Task<ThresholdOutcome> RunAsync(long caseId, SlaEventKind kind, DateTime thresholdAtUtc) =>
+        tracker.RunThresholdAsync(caseId, kind, thresholdAtUtc);
+}
+
+/// <summary>The recurring reconciliation as a Hangfire job.</summary>
+public sealed class ReconciliationJob(DeadlineTracker tracker)
+{
+    public const string JobId = "sla-reconciliation";
+
+    [Hangfire.DisableConcurrentExecution(600)]
+    public Task RunAsync() => tracker.ReconcileAsync();
+}

@@ -1,0 +1,44 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Intake;
+
+namespace SupportConsole.Features.Sla;
+
+public sealed record DeadlineJobRow(string JobId, string CaseNumber, SlaEventKind Kind, DateTimeOffset RunAt);
+public sealed record RecurringJobRow(string Id, string Cron, DateTimeOffset? NextRun, DateTimeOffset? LastRun, string? LastState);
+public sealed record FailedJobRow(string JobId, string Job, DateTimeOffset? FailedAt, string? Reason);
+
+/// <summary>What the jobs overview shows: next deadline jobs, the last reconciliation, recurring and failed jobs.</summary>
+public sealed record JobsSnapshot(
+    IReadOnlyList<DeadlineJobRow> NextDeadlineJobs,
+    long ScheduledCount,
+    JobRunRecord? LastReconciliation,
+    IReadOnlyList<RecurringJobRow> Recurring,
+    long FailedCount,
+    IReadOnlyList<FailedJobRow> Failed);
+
+public sealed class JobsOverview(JobStorage storage, IDeadlineJobScheduler scheduler, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<JobsSnapshot> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var next = scheduler.Pending(clock.GetUtcNow().AddDays(14)).Take(25).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = next.Select(p => p.CaseId).Distinct().ToList();
+        var numbers = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        var rows = next.Select(p => new DeadlineJobRow(p.JobId, numbers.TryGetValue(p.CaseId, out var n) ? CaseNumber.Format(n) : $"#{p.CaseId}", p.Kind, p.RunAt)).ToList();
+        var last = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Name == DeadlineTracker.ReconciliationRunName, cancellationToken);
+
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs().Select(r => new RecurringJobRow(
+            r.Id, r.Cron, At(r.NextExecution), At(r.LastExecution), r.LastJobState)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var stats = monitoring.GetStatistics();
+        var failed = monitoring.FailedJobs(0, 20).Select(f => new FailedJobRow(
+            f.Key, f.Value.Job is { } job ? $"{job.Type.Name}.{job.Method.Name}" : "(unknown)", At(f.Value.FailedAt), f.Value.ExceptionMessage)).ToList();
+        return new JobsSnapshot(rows, stats.Scheduled, last, recurring, stats.Failed, failed);
+    }
+
+    private static DateTimeOffset? At(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}
