@@ -19,6 +19,7 @@ public sealed class CustomerPageEditingTests : MudTestContext, IClassFixture<Cus
     {
         this.fixture = fixture;
         Services.AddSingleton(fixture.App.Services.GetRequiredService<CustomerBook>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<SupportConsole.Features.PlanTerm.PlanTermJobs>());
         AddAuthorization().SetAuthorized("manager@supportconsole.local").SetRoles("Manager")
             .SetClaims(new Claim(ClaimTypes.Email, "manager@supportconsole.local"));
         Render<MudPopoverProvider>();
@@ -26,6 +27,15 @@ public sealed class CustomerPageEditingTests : MudTestContext, IClassFixture<Cus
 
     private async Task<long> IdOfAsync(string name) =>
         (await fixture.App.Services.GetRequiredService<CustomerBook>().ListAsync(name)).Single(c => c.Name == name).Id;
+
+    [Fact]
+    public async Task Ended_pro_plus_term_says_the_customer_is_now_on_free_support()
+    {
+        var globex = await IdOfAsync("Globex");
+        var page = Render<CustomerPage>(p => p.Add(c => c.Id, globex));
+
+        page.WaitForAssertion(() => Assert.Contains("Free Support", page.Find("#plan-term-status").TextContent));
+    }
 
     [Fact]
     public async Task Adding_another_customers_domain_shows_the_conflict_next_to_the_list_and_saves_nothing()
