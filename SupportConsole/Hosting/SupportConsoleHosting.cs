@@ -17,6 +17,7 @@ using SupportConsole.Features.Intake.Email;
 using SupportConsole.Features.Intake.Phone;
 using SupportConsole.Features.Intake.WebForm;
 using SupportConsole.Features.Intake;
+using SupportConsole.Features.Queues;
 
 namespace SupportConsole.Hosting;
 
@@ -35,6 +36,7 @@ public static class SupportConsoleHosting
         builder.AddCustomers();
         builder.AddWebForm();
         builder.AddPhoneIntake();
+        builder.AddQueues();
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.AddEmailIntake();
@@ -64,6 +66,7 @@ public static class SupportConsoleHosting
         app.MapSupportConsoleApi();
         app.MapJobsDashboard();
         app.MapEmailIntake();
+        app.MapCaseAttachments();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }
