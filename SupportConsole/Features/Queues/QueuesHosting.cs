@@ -11,5 +11,6 @@ public static class QueuesHosting
         builder.Services.AddSingleton<DeskSettings>();
         builder.Services.AddSingleton<TakeNext>();
         builder.Services.AddSingleton<CaseReader>();
+        builder.Services.AddSingleton<Escalations.EscalationBoard>();
     }
 }
