@@ -136,7 +136,7 @@ public sealed class QueueBoard : IDisposable
     private async Task<QueueSnapshot> LoadAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Query(db).ToListAsync(cancellationToken);
+        var rows = await Query(db, db.Cases).ToListAsync(cancellationToken);
         return Build(rows.Select(ToRow), (snapshot?.Version ?? 0) + 1);
     }
 
@@ -144,12 +144,12 @@ public sealed class QueueBoard : IDisposable
     public async Task<QueueRow?> LoadRowAsync(long caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var raw = await Query(db).Where(r => r.Id == caseId).FirstOrDefaultAsync(cancellationToken);
+        var raw = await Query(db, db.Cases.Where(c => c.Id == caseId)).FirstOrDefaultAsync(cancellationToken);
         return raw is null ? null : ToRow(raw);
     }
 
-    private static IQueryable<RawRow> Query(SupportConsoleDbContext db) =>
-        from c in db.Cases.AsNoTracking()
+    private static IQueryable<RawRow> Query(SupportConsoleDbContext db, IQueryable<SupportCase> cases) =>
+        from c in cases.AsNoTracking()
         where c.Tier == 1 && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer)
         join u in db.Users on c.AssigneeId equals u.Id into assignees
         from u in assignees.DefaultIfEmpty()
