@@ -34,8 +34,11 @@ public static class HangfireHosting
                 .UseLogProvider(HangfireLogBridge.Instance)
                 .UseStorage(services.GetRequiredService<JobStorage>());
         });
-        builder.Services.AddHangfireServer(options =>
+        builder.Services.AddHangfireServer((services, options) =>
         {
+            // This host's container activates its jobs; Hangfire's static JobActivator.Current may belong to another
+            // (possibly disposed) host in the same process.
+            options.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>());
             options.SchedulePollingInterval = pollInterval;
             options.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 4);
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -19,6 +19,7 @@ using SupportConsole.Features.Intake.Phone;
 using SupportConsole.Features.Intake.WebForm;
 using SupportConsole.Features.Notifications;
 using SupportConsole.Features.PlanTerm;
+using SupportConsole.Features.Queues;
 using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
@@ -38,6 +39,7 @@ public static class SupportConsoleHosting
         builder.AddCustomers();
         builder.AddWebForm();
         builder.AddPhoneIntake();
+        builder.AddQueues();
         builder.AddJobs();
         builder.AddEmailDelivery();
         builder.AddDeadlineTracking();
@@ -71,6 +73,7 @@ public static class SupportConsoleHosting
         app.MapSupportConsoleApi();
         app.MapJobsDashboard();
         app.MapEmailIntake();
+        app.MapCaseAttachments();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

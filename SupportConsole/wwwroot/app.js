@@ -3,4 +3,66 @@ window.supportConsole = {
     setTheme: (value) => localStorage.setItem("supportconsole.theme", value),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     markInteractive: () => document.body.setAttribute("data-interactive", "true"),
+
+    // Queue and case page shortcuts: one document listener per page, ignoring keys typed into fields and
+    // keys with Ctrl/Alt/Meta; the page's [JSInvokable] OnKey decides what a key does. Dispose removes it.
+    listenForKeys: (dotNet, keys) => {
+        const handler = (e) => {
+            if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
+            const t = e.target;
+            if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+            if (document.querySelector(".mud-dialog-container")) return;
+            if (!keys.includes(e.key)) return;
+            if (e.key === "Enter" && t && t.closest && t.closest("button, a, [role=button]")) return;
+            e.preventDefault();
+            dotNet.invokeMethodAsync("OnKey", e.key);
+        };
+        document.addEventListener("keydown", handler);
+        return { dispose: () => document.removeEventListener("keydown", handler) };
+    },
+    scrollRowIntoView: (id) => {
+        const row = document.getElementById(id);
+        if (row) row.scrollIntoView({ block: "nearest" });
+    },
+    ensureRowVisible: (scrollerId, index, rowHeight) => {
+        const el = document.getElementById(scrollerId);
+        if (!el) return;
+        const top = index * rowHeight;
+        if (top < el.scrollTop) el.scrollTop = top;
+        else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+        el.scrollIntoView({ block: "nearest" });
+    },
+    focusElement: (id) => {
+        const el = document.getElementById(id);
+        if (el) { el.focus(); }
+    },
+    // Ctrl+Enter in a text box clicks the given button (reply / note).
+    submitOnCtrlEnter: (fieldId, buttonId) => {
+        const field = document.getElementById(fieldId);
+        if (!field || field.dataset.ctrlEnter) return;
+        field.dataset.ctrlEnter = "1";
+        field.addEventListener("keydown", (e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                field.dispatchEvent(new Event("change", { bubbles: true }));
+                setTimeout(() => document.getElementById(buttonId)?.click(), 50);
+            }
+        });
+    },
+    getSound: () => localStorage.getItem("supportconsole.sound") === "on",
+    setSound: (on) => localStorage.setItem("supportconsole.sound", on ? "on" : "off"),
+    beep: () => {
+        try {
+            const ctx = new (window.AudioContext || window.webkitAudioContext)();
+            const osc = ctx.createOscillator();
+            const gain = ctx.createGain();
+            osc.frequency.value = 880;
+            gain.gain.setValueAtTime(0.08, ctx.currentTime);
+            gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + 0.25);
+            osc.connect(gain).connect(ctx.destination);
+            osc.start();
+            osc.stop(ctx.currentTime + 0.25);
+            osc.onended = () => ctx.close();
+        } catch { /* no audio: the highlight is enough */ }
+    },
 };

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Hosting;
+
+namespace SupportConsole.Features.Cases;
+
+/// <summary>Whether the case's sender is on its customer's origination list, and which entry matched.</summary>
+public sealed record SenderListing(bool OnList, string? MatchedEntry);
+
+/// <summary>Everything the case page shows, read in one go (no tracking).</summary>
+public sealed record CaseView(
+    SupportCase Case,
+    string? AssigneeName,
+    Customer? Customer,
+    SenderListing Sender,
+    IReadOnlyList<CaseEntry> Thread,
+    IReadOnlyDictionary<long, IReadOnlyList<CaseAttachment>> AttachmentsByEntry);
+
+public sealed record AgentOption(string Id, string Name);
+
+/// <summary>Reads a case for its page, and the agents a case can be handed to.</summary>
+public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFactory, DataFolders folders)
+{
+    public async Task<CaseView?> ByNumberAsync(long number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var supportCase = await db.Cases.AsNoTracking().Include(c => c.Customer!).ThenInclude(c => c.OriginationList)
+            .FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
+        if (supportCase is null)
+        {
+            return null;
+        }
+        var thread = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == supportCase.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var entryIds = thread.Select(e => e.Id).ToList();
+        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => entryIds.Contains(a.CaseEntryId)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var assignee = supportCase.AssigneeId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == supportCase.AssigneeId)
+            .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefaultAsync(cancellationToken);
+        return new CaseView(supportCase, assignee, supportCase.Customer, Listing(supportCase), thread,
+            attachments.GroupBy(a => a.CaseEntryId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseAttachment>)[.. g]));
+    }
+
+    /// <summary>A case number as it appears in a URL: "SC-100042" or "100042".</summary>
+    public static bool TryParseRouteNumber(string? text, out long number) =>
+        CaseNumber.TryParse(text, out number)
+        || (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && CaseNumber.IsValid(number));
+
+    public static SenderListing Listing(SupportCase supportCase)
+    {
+        if (supportCase.Customer is not { } customer || !EmailAddress.TryParse(supportCase.FromAddress, out var sender, out _))
+        {
+            return new SenderListing(false, null);
+        }
+        var match = customer.OriginationList
+            .Select(e => OriginationEntry.TryParse(e.Value, out var entry, out _) ? entry : null)
+            .FirstOrDefault(e => e is not null && e.Matches(sender));
+        return new SenderListing(match is not null, match?.Value);
+    }
+
+    public async Task<IReadOnlyList<AgentOption>> ActiveAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var agents = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
+            .Select(u => new { u.Id, Name = u.DisplayName != "" ? u.DisplayName : u.Email! }).ToListAsync(cancellationToken);
+        return [.. agents.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(a => new AgentOption(a.Id, a.Name))];
+    }
+
+    /// <summary>The stored file of an attachment on the numbered case, or null when it is not that case's.</summary>
+    public async Task<(CaseAttachment Attachment, string Path)?> AttachmentAsync(long number, long attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attachment = await (from a in db.CaseAttachments.AsNoTracking()
+                                join e in db.CaseEntries on a.CaseEntryId equals e.Id
+                                join c in db.Cases on e.CaseId equals c.Id
+                                where a.Id == attachmentId && c.Number == number
+                                select a).FirstOrDefaultAsync(cancellationToken);
+        if (attachment is null)
+        {
+            return null;
+        }
+        var root = Path.GetFullPath(folders.Attachments);
+        var path = Path.GetFullPath(Path.Combine(root, attachment.StoragePath));
+        return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path) ? (attachment, path) : null;
+    }
+}
+
+public static class CaseAttachmentEndpoints
+{
+    /// <summary>Downloads an attachment of a case: <c>/cases/{number}/attachments/{id}</c>, for any signed-in staff.</summary>
+    public static void MapCaseAttachments(this WebApplication app)
+    {
+        app.MapGet("/cases/{number}/attachments/{id:long}", async (string number, long id, CaseReader reader, CancellationToken cancellationToken) =>
+        {
+            if (!CaseReader.TryParseRouteNumber(number, out var parsed) || await reader.AttachmentAsync(parsed, id, cancellationToken) is not { } found)
+            {
+                return Results.NotFound();
+            }
+            return Results.File(found.Path, found.Attachment.ContentType, found.Attachment.FileName);
+        }).RequireAuthorization(Policies.Staff);
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Features.Cases;
+
+namespace SupportConsole.Features.Queues;
+
+public sealed record TakeNextResult(bool Succeeded, string Message, long? CaseId, long? Number, string? Reason, string Rule);
+
+/// <summary>
+/// "Take next": picks by <see cref="TakeNextRule"/> over the database's unclaimed cases awaiting a first response,
+/// claims with <see cref="CaseDesk.ClaimAsync"/> (one conditional UPDATE) and, when another agent won that case a
+/// moment earlier, moves on to the next candidate. Never claims two cases and never a case someone else holds.
+/// </summary>
+public sealed class TakeNext(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseDesk desk, DeskSettings settings)
+{
+    private const int MaxAttempts = 25;
+
+    public async Task<TakeNextResult> TakeAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var exception = await settings.SeverityExceptionAsync(cancellationToken);
+        var rule = TakeNextRule.Describe(exception);
+        var lost = new HashSet<long>();
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var candidates = await CandidatesAsync(cancellationToken);
+            var choice = TakeNextRule.Choose(candidates.Where(c => !lost.Contains(c.Id)), exception);
+            if (choice is null)
+            {
+                return new TakeNextResult(false, "Nothing to take: no unclaimed case is awaiting a first response.", null, null, null, rule);
+            }
+            var claim = await desk.ClaimAsync(choice.Case.Id, actor, cancellationToken);
+            if (claim.Succeeded)
+            {
+                return new TakeNextResult(true, claim.Message, choice.Case.Id, choice.Case.Number, choice.Reason, rule);
+            }
+            lost.Add(choice.Case.Id); // someone else got it first: the next one by the same rule
+        }
+        return new TakeNextResult(false, "Other agents kept taking the candidates first; try again.", null, null, null, rule);
+    }
+
+    private async Task<List<TakeNextCandidate>> CandidatesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.Tier == 1 && c.AssigneeId == null && c.FirstRespondedAtUtc == null
+                        && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
+            .Select(c => new { c.Id, c.Number, c.Queue, c.Severity, c.ArrivalSequence, c.ReceivedAtUtc })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(c => new TakeNextCandidate(c.Id, c.Number, c.Queue, c.Severity, c.ArrivalSequence,
+            new DateTimeOffset(DateTime.SpecifyKind(c.ReceivedAtUtc, DateTimeKind.Utc)), true, true))];
+    }
+}
+
+/// <summary>Desk-wide settings managers change in the app; today the take-next severity exception.</summary>
+public sealed class DeskSettings(IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock)
+{
+    public const string SeverityExceptionKey = "take-next.severity-exception";
+
+    public async Task<SeverityException?> SeverityExceptionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var value = await db.DeskSettings.AsNoTracking().Where(s => s.Key == SeverityExceptionKey).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+        return SeverityException.TryParse(value, out var exception) ? exception : null;
+    }
+
+    /// <summary>Sets (or, with null, removes) the exception; the rule shown by Take next changes with it.</summary>
+    public async Task SetSeverityExceptionAsync(SeverityException? exception, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var setting = await db.DeskSettings.FirstOrDefaultAsync(s => s.Key == SeverityExceptionKey, cancellationToken);
+        if (setting is null)
+        {
+            setting = new DeskSetting { Key = SeverityExceptionKey };
+            db.DeskSettings.Add(setting);
+        }
+        setting.Value = exception?.ToSetting() ?? "";
+        setting.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        setting.UpdatedBy = actor.Email;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
