@@ -65,6 +65,16 @@ public sealed class QueueGridTests : MudTestContext
     }
 
     [Fact]
+    public void Case_due_at_a_close_and_looked_at_overnight_says_when_it_was_due_not_zero_minutes_ago()
+    {
+        var wednesdayClose = new DateTimeOffset(2026, 11, 19, 1, 0, 0, TimeSpan.Zero); // Wed 19:00 CST
+        var thursdayNight = new DateTimeOffset(2026, 11, 19, 6, 44, 0, TimeSpan.Zero); // Thu 00:44 CST
+        var grid = RenderGrid([Row(1, "late", atRisk: wednesdayClose.AddHours(-4), due: wednesdayClose)], thursdayNight);
+
+        Assert.Equal("breached · was due Wed 19:00", grid.Find(".queue-row .sla").TextContent);
+    }
+
+    [Fact]
     public void Outside_the_Tier_1_window_the_countdown_is_paused_until_the_next_opening()
     {
         var tuesdayEvening = new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero); // Tue 20:00 CST

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Sla;
+using static SupportConsole.Components.Shared.Durations;
 
 namespace SupportConsole.Features.Queues;
 
@@ -25,7 +26,11 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
         var open = calendar.IsOpen(SupportTier.Tier1, now);
         if (state == SlaState.Breached)
         {
-            return new SlaBadge(state, $"breached {Short(-remaining)} ago", "breached", tooltip);
+            // Overdue counts in business time too; while that is still under a minute (the deadline fell at a close),
+            // say when it was due rather than "0m ago".
+            return new SlaBadge(state, -remaining < TimeSpan.FromMinutes(1)
+                ? $"breached · was due {ShortInstant(deadline.DueAt!.Value)}"
+                : $"breached {Short(-remaining)} ago", "breached", tooltip);
         }
         if (!open || state == SlaState.Pending)
         {
@@ -36,22 +41,6 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
         return state == SlaState.AtRisk
             ? new SlaBadge(state, $"at risk · {Short(remaining)}", "at-risk", tooltip)
             : new SlaBadge(state, $"due in {Short(remaining)}", "running", tooltip);
-    }
-
-    /// <summary>"5h 12m", "45m", "2d 3h" for long spans (business days are not 24h, so days only appear past 24h of business time).</summary>
-    public static string Short(TimeSpan span)
-    {
-        if (span < TimeSpan.Zero)
-        {
-            span = -span;
-        }
-        var minutes = (long)Math.Floor(span.TotalMinutes);
-        var hours = minutes / 60;
-        return hours switch
-        {
-            0 => string.Create(CultureInfo.InvariantCulture, $"{minutes}m"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{hours}h {minutes % 60:00}m"),
-        };
     }
 
     /// <summary>"Mon 07:00".</summary>
