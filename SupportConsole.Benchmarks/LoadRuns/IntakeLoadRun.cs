@@ -11,7 +11,7 @@ namespace SupportConsole.Benchmarks.LoadRuns;
 /// Accepted cases per second through the API and through SMTP against a running app. Every accepted case is
 /// committed with its routing and deadline before the 201 / 250, so the rate is of fully committed cases.
 /// Usage: <c>dotnet run -c Release --project SupportConsole.Benchmarks -- intake-load --base http://127.0.0.1:5200
-/// --api-key dev-api-key-change-me --smtp-port 2525 --count 1000 --concurrency 8</c>
+/// --api-key dev-api-key-change-me --smtp-port 2525 --count 1000 --concurrency 8 [--channels api,smtp]</c>
 /// </summary>
 internal static class IntakeLoadRun
 {
@@ -24,6 +24,7 @@ internal static class IntakeLoadRun
         var domain = LoadRun.Option(args, "domain", "supportconsole.local");
         var count = int.Parse(LoadRun.Option(args, "count", "1000"));
         var concurrency = int.Parse(LoadRun.Option(args, "concurrency", "8"));
+        var channels = LoadRun.Option(args, "channels", "api,smtp").Split(',', StringSplitOptions.TrimEntries);
         var run = Guid.NewGuid().ToString("N")[..8];
 
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
@@ -35,19 +36,25 @@ internal static class IntakeLoadRun
             (await http.PostAsJsonAsync("/api/cases", Case($"warmup-{run}-{i}"))).EnsureSuccessStatusCode();
         }
 
-        var api = await MeasureAsync("API", count, concurrency, async i =>
+        var results = new List<string>();
+        if (channels.Contains("api"))
+        {
+            results.Add(await MeasureAsync("API", count, concurrency, async i =>
         {
             var response = await http.PostAsJsonAsync("/api/cases", Case($"{run}-{i}"));
             if ((int)response.StatusCode != 201)
             {
                 throw new InvalidOperationException($"API answered {(int)response.StatusCode}");
             }
-        });
-
-        var smtp = await MeasureSmtpAsync(count, concurrency, smtpHost, smtpPort, domain, run);
+            }));
+        }
+        if (channels.Contains("smtp"))
+        {
+            results.Add(await MeasureSmtpAsync(count, concurrency, smtpHost, smtpPort, domain, run));
+        }
 
         Console.WriteLine();
-        Console.WriteLine($"{api}\n{smtp}");
+        Console.WriteLine(string.Join(Environment.NewLine, results));
         return 0;
 
         object Case(string tag) => new
