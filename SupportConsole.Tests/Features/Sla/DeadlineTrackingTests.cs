@@ -44,6 +44,36 @@ public sealed class DeadlineTrackingTests
     }
 
     [Fact]
+    public async Task With_the_production_horizon_intake_schedules_nothing_far_ahead_and_reconciliation_schedules_each_job_before_its_instant()
+    {
+        // Mon 2026-11-30 14:00 CST; at risk Wed 10:00 CST (16:00Z), due Wed 14:00 CST (20:00Z).
+        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"), horizonMinutes: 30);
+        var response = await desk.Api.PostCaseAsync(new { from = "ann@acme.example", subject = "Far ahead", body = "b", severity = 2 });
+        response.EnsureSuccessStatusCode();
+        Assert.True(SupportConsole.Domain.Intake.CaseNumber.TryParse((await response.JsonAsync()).GetProperty("number").GetString(), out var number));
+        await using (var db = await desk.DbAsync())
+        {
+            var id = await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
+
+            await desk.Tracker.ReconcileAsync();
+            Assert.DoesNotContain(desk.Jobs.Waiting, j => j.CaseId == id);
+
+            // The 5-minute pass that runs 25 minutes before the at-risk instant puts its job in place, at the exact instant.
+            desk.Clock.SetUtcNow(Utc("2026-12-02T15:35:00Z"));
+            await desk.Tracker.ReconcileAsync();
+            var job = Assert.Single(desk.Jobs.Waiting, j => j.CaseId == id);
+            Assert.Equal((SlaEventKind.AtRisk, Utc("2026-12-02T16:00:00Z")), (job.Kind, job.RunAt));
+
+            await desk.RunJobsAtAsync(Utc("2026-12-02T16:00:00Z"));
+            Assert.Equal(1, await desk.EventCountAsync(id, SlaEventKind.AtRisk));
+
+            desk.Clock.SetUtcNow(Utc("2026-12-02T19:40:00Z"));
+            await desk.Tracker.ReconcileAsync();
+            Assert.Equal(Utc("2026-12-02T20:00:01Z"), Assert.Single(desk.Jobs.Waiting, j => j.CaseId == id).RunAt);
+        }
+    }
+
+    [Fact]
     public async Task Case_arriving_friday_afternoon_waits_out_the_weekend_and_breaches_tuesday()
     {
         // Fri 2026-12-04 15:00 CST: 4h Friday, 12h Monday, 8h Tuesday → due Tue 15:00 CST, at risk Tue 11:00 CST.
@@ -170,6 +200,7 @@ public sealed class DeadlineTrackingTests
         await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         desk.Jobs.LoseAll();
+        desk.Get<DeadlineTrackingOptions>().ScheduleHorizon = TimeSpan.FromMinutes(30); // production's horizon from here on
 
         // Far from the thresholds, the pass leaves them to a later pass (they are beyond its horizon).
         desk.Clock.SetUtcNow(Utc("2026-12-01T20:00:00Z"));

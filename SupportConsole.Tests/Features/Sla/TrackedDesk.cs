@@ -13,16 +13,27 @@ namespace SupportConsole.Tests.Features.Sla;
 /// <summary>The real app on a fake clock, with deadline jobs going to a fake scheduler the test runs by hand.</summary>
 public sealed class TrackedDesk : IAsyncDisposable
 {
-    public TrackedDesk(DateTimeOffset start)
+    public TrackedDesk(DateTimeOffset start, double? horizonMinutes = YearAhead)
     {
         Clock = new FakeTimeProvider(start);
-        App = new AppFactory(settings: QuietRecurringJobs)
+        var settings = new Dictionary<string, string?>(QuietRecurringJobs);
+        if (horizonMinutes is { } minutes)
+        {
+            settings["Sla:Tracking:HorizonMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        App = new AppFactory(settings: settings)
         {
             Clock = Clock,
             ConfigureServices = services => services.Replace(ServiceDescriptor.Singleton<IDeadlineJobScheduler>(Jobs)),
         };
         Api = ApiClient.Create(App);
     }
+
+    /// <summary>
+    /// In production jobs are scheduled only for instants in the next 30 minutes (the 5-minute reconciliation adds the
+    /// rest as they come near); these tests jump days ahead on a fake clock, so by default they schedule everything.
+    /// </summary>
+    public const double YearAhead = 525_600;
 
     /// <summary>The tests call the recurring jobs themselves, on the fake clock; Hangfire never fires them (February 31).</summary>
     public static readonly Dictionary<string, string?> QuietRecurringJobs = new()

@@ -17,7 +17,10 @@ namespace SupportConsole.Features.Sla;
 /// <summary>Tuning for deadline tracking (<c>Sla:Tracking:*</c>).</summary>
 public sealed class DeadlineTrackingOptions
 {
-    /// <summary>The recurring pass schedules missing jobs whose instant falls within this horizon; later passes pick up the rest.</summary>
+    /// <summary>
+    /// Jobs are scheduled only for instants within this horizon, at intake and by each recurring pass (every 5 minutes), so
+    /// intake never pays for jobs days ahead; a pass picks each one up at least 25 minutes before its instant.
+    /// </summary>
     public TimeSpan ScheduleHorizon { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Hangfire cron of the recurring reconciliation.</summary>
@@ -190,7 +193,7 @@ public sealed class DeadlineTracker(
                     foreach (var job in wanted)
                     {
                         var hasJob = existing.Any(p => p.Kind == job.Kind && p.ThresholdAtUtc == job.Threshold);
-                        if (!hasJob && (mode == PassMode.NewCase || moved || job.RunAt <= horizon))
+                        if (!hasJob && (moved || job.RunAt <= horizon))
                         {
                             toSchedule.Add((facts.Id, job.Kind, job.Threshold, job.RunAt));
                         }
