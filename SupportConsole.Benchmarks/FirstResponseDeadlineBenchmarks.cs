@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SupportConsole.Domain.Calendar;
+using SupportConsole.Features.Calendar;
 using SupportConsole.Domain.Sla;
 
 namespace SupportConsole.Benchmarks;
@@ -33,7 +34,7 @@ public class FirstResponseDeadlineBenchmarks
         }
 
         // The 11 federal holidays (observed dates) of each year the arrivals span.
-        federalHolidays = [.. FederalHolidays(2026), .. FederalHolidays(2027), .. FederalHolidays(2028)];
+        federalHolidays = [.. Enumerable.Range(2026, 3).SelectMany(HolidayBook.FederalHolidays).DistinctBy(h => h.Date)];
         federal = TierCalendar.Default(federalHolidays);
 
         var dates = new HashSet<DateOnly>(federalHolidays.Select(h => h.Date));
@@ -84,31 +85,4 @@ public class FirstResponseDeadlineBenchmarks
         return checksum;
     }
 
-    private static IEnumerable<Holiday> FederalHolidays(int year)
-    {
-        yield return Observed(new DateOnly(year, 1, 1), "New Year's Day");
-        yield return new Holiday(Nth(year, 1, DayOfWeek.Monday, 3), "Martin Luther King Jr. Day");
-        yield return new Holiday(Nth(year, 2, DayOfWeek.Monday, 3), "Washington's Birthday");
-        yield return new Holiday(Nth(year, 6, DayOfWeek.Monday, 1).AddDays(-7), "Memorial Day");
-        yield return Observed(new DateOnly(year, 6, 19), "Juneteenth");
-        yield return Observed(new DateOnly(year, 7, 4), "Independence Day");
-        yield return new Holiday(Nth(year, 9, DayOfWeek.Monday, 1), "Labor Day");
-        yield return new Holiday(Nth(year, 10, DayOfWeek.Monday, 2), "Columbus Day");
-        yield return Observed(new DateOnly(year, 11, 11), "Veterans Day");
-        yield return new Holiday(Nth(year, 11, DayOfWeek.Thursday, 4), "Thanksgiving Day");
-        yield return Observed(new DateOnly(year, 12, 25), "Christmas Day");
-
-        static Holiday Observed(DateOnly date, string name) => date.DayOfWeek switch
-        {
-            DayOfWeek.Saturday => new Holiday(date.AddDays(-1), name),
-            DayOfWeek.Sunday => new Holiday(date.AddDays(1), name),
-            _ => new Holiday(date, name),
-        };
-
-        static DateOnly Nth(int year, int month, DayOfWeek day, int n)
-        {
-            var first = new DateOnly(year, month, 1);
-            return first.AddDays((((int)day - (int)first.DayOfWeek + 7) % 7) + (7 * (n - 1)));
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using CsCheck;
 using NodaTime;
 using SupportConsole.Domain.Calendar;
+using SupportConsole.Features.Calendar;
 using SupportConsole.Domain.Sla;
 using static SupportConsole.Tests.Domain.Calendar.Calendars;
 
@@ -104,46 +105,9 @@ public sealed class CalendarPropertyTests
                 FirstResponseDeadline.Compute(rebuilt, SlaPolicy.ProPlusDefault, arrival)), iter: 5_000);
     }
 
-    internal static IEnumerable<Holiday> FederalHolidays(int firstYear, int lastYear)
-    {
-        for (var year = firstYear; year <= lastYear; year++)
-        {
-            yield return Observed(new DateOnly(year, 1, 1), "New Year's Day");
-            yield return new Holiday(Nth(year, 1, DayOfWeek.Monday, 3), "Martin Luther King Jr. Day");
-            yield return new Holiday(Nth(year, 2, DayOfWeek.Monday, 3), "Washington's Birthday");
-            yield return new Holiday(LastMonday(year, 5), "Memorial Day");
-            if (year >= 2021)
-            {
-                yield return Observed(new DateOnly(year, 6, 19), "Juneteenth");
-            }
-
-            yield return Observed(new DateOnly(year, 7, 4), "Independence Day");
-            yield return new Holiday(Nth(year, 9, DayOfWeek.Monday, 1), "Labor Day");
-            yield return new Holiday(Nth(year, 10, DayOfWeek.Monday, 2), "Columbus Day");
-            yield return Observed(new DateOnly(year, 11, 11), "Veterans Day");
-            yield return new Holiday(Nth(year, 11, DayOfWeek.Thursday, 4), "Thanksgiving Day");
-            yield return Observed(new DateOnly(year, 12, 25), "Christmas Day");
-        }
-
-        static Holiday Observed(DateOnly date, string name) => date.DayOfWeek switch
-        {
-            DayOfWeek.Saturday => new Holiday(date.AddDays(-1), name),
-            DayOfWeek.Sunday => new Holiday(date.AddDays(1), name),
-            _ => new Holiday(date, name),
-        };
-
-        static DateOnly Nth(int year, int month, DayOfWeek day, int n)
-        {
-            var first = new DateOnly(year, month, 1);
-            return first.AddDays((((int)day - (int)first.DayOfWeek + 7) % 7) + (7 * (n - 1)));
-        }
-
-        static DateOnly LastMonday(int year, int month)
-        {
-            var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-            return last.AddDays(-(((int)last.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7));
-        }
-    }
+    /// <summary>The US federal holidays (observed dates) of a span of years, from the app's own holiday rules.</summary>
+    internal static IEnumerable<Holiday> FederalHolidays(int firstYear, int lastYear) =>
+        Enumerable.Range(firstYear, lastYear - firstYear + 1).SelectMany(HolidayBook.FederalHolidays).DistinctBy(h => h.Date);
 
     // Walks Central days one by one, mapping 07:00 and 19:00 with NodaTime each time: slow and obviously right.
     private static DateTimeOffset ReferenceAddTier1(TierCalendar calendar, DateTimeOffset from, TimeSpan amount)

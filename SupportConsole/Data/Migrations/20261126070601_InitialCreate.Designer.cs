@@ -11,8 +11,8 @@ using SupportConsole.Data;
 namespace SupportConsole.Data.Migrations
 {
     [DbContext(typeof(SupportConsoleDbContext))]
-    [Migration("20261126055938_IntakeRecords")]
-    partial class IntakeRecords
+    [Migration("20261126070601_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -378,6 +378,28 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.DeskSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DeskSettings");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.HolidaySeedYear", b =>
                 {
                     b.Property<int>("Year")
@@ -386,6 +408,27 @@ namespace SupportConsole.Data.Migrations
                     b.HasKey("Year");
 
                     b.ToTable("HolidaySeedYears");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.JobRunRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastResult")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.ListChangeRequest", b =>
@@ -434,6 +477,59 @@ namespace SupportConsole.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ListChangeRequests");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailPending");
+
+                    b.HasIndex("RecipientUserId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
@@ -517,6 +613,35 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.PlanTermEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Kind", "TermStart", "TermEnd")
+                        .IsUnique();
+
+                    b.ToTable("PlanTermEvents");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.QuarantinedMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -566,6 +691,32 @@ namespace SupportConsole.Data.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("SequenceCounters");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SlaEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ThresholdAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind", "ThresholdAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("SlaEvents");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.StoredHoliday", b =>
@@ -757,11 +908,13 @@ namespace SupportConsole.Data.Migrations
 
             modelBuilder.Entity("SupportConsole.Data.ListChangeRequest", b =>
                 {
-                    b.HasOne("SupportConsole.Data.SupportCase", null)
+                    b.HasOne("SupportConsole.Data.SupportCase", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
@@ -769,6 +922,24 @@ namespace SupportConsole.Data.Migrations
                     b.HasOne("SupportConsole.Data.Customer", null)
                         .WithMany("OriginationList")
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.PlanTermEvent", b =>
+                {
+                    b.HasOne("SupportConsole.Data.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SlaEvent", b =>
+                {
+                    b.HasOne("SupportConsole.Data.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
