@@ -54,8 +54,8 @@ public sealed class DeadlineExplanation
     public static DeadlineExplanation Explain(TierCalendar calendar, DateTimeOffset from, DateTimeOffset due, SupportTier tier = SupportTier.Tier1)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        from = DateTimeOffset.FromUnixTimeSeconds(from.ToUnixTimeSeconds());
-        due = DateTimeOffset.FromUnixTimeSeconds(due.ToUnixTimeSeconds());
+        from = from.ToWholeSecond();
+        due = due.ToWholeSecond();
 
         var segments = new List<TimelineSegment>();
         var cursor = from;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Api;
 
@@ -28,7 +29,7 @@ public static class ApiFormat
             error = $"'{Truncate(text)}' is not an ISO-8601 instant with an offset, like 2026-11-25T20:00:00Z or 2026-11-25T14:00:00-06:00.";
             return false;
         }
-        instant = new DateTimeOffset(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        instant = instant.ToWholeSecond();
         error = null;
         return true;
     }

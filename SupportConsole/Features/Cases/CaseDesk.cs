@@ -3,6 +3,7 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Email;
+using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Cases;
 
@@ -106,7 +107,7 @@ public sealed class CaseDesk(
         {
             return new ReplyResult(false, "Write the reply first.", false);
         }
-        var now = Truncate(clock.GetUtcNow());
+        var now = clock.GetUtcNow().ToWholeSecond();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (supportCase is null)
@@ -157,7 +158,7 @@ public sealed class CaseDesk(
         {
             return DeskResult.Refused("That case no longer exists.");
         }
-        var now = Truncate(clock.GetUtcNow());
+        var now = clock.GetUtcNow().ToWholeSecond();
         db.CaseEntries.Add(new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.InternalNote, AtUtc = now.UtcDateTime, Author = actor.Email, Body = body.Trim() });
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(new CaseChange(caseId, supportCase.Number, CaseChangeKind.NoteAdded, supportCase.Queue, now, actor.Name));
@@ -235,7 +236,7 @@ public sealed class CaseDesk(
 
     private async Task EventAsync(SupportConsoleDbContext db, SupportCase supportCase, CaseChangeKind kind, Actor actor, string text, CancellationToken cancellationToken)
     {
-        var now = Truncate(clock.GetUtcNow());
+        var now = clock.GetUtcNow().ToWholeSecond();
         db.CaseEntries.Add(SystemEntry(supportCase.Id, now, text));
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, kind, supportCase.Queue, now, actor.Name));
@@ -247,5 +248,4 @@ public sealed class CaseDesk(
     private static async Task<string> NameOfAsync(SupportConsoleDbContext db, string? userId) =>
         userId is null ? "nobody" : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email!).FirstOrDefaultAsync() ?? "another agent";
 
-    private static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -63,7 +63,7 @@ public sealed class CaseIntake(
 
     public async Task<IntakeResult> AcceptAsync(IntakeRequest request, CancellationToken cancellationToken = default)
     {
-        var now = TruncateToSecond(clock.GetUtcNow());
+        var now = clock.GetUtcNow().ToWholeSecond();
         var (sender, receivedAt) = Validate(request, now);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -239,7 +239,7 @@ public sealed class CaseIntake(
         receivedAt = now;
         if (request.ArrivedAt is { } arrived)
         {
-            receivedAt = TruncateToSecond(arrived);
+            receivedAt = arrived.ToWholeSecond();
             if (receivedAt > now)
             {
                 errors["receivedAt"] = ["A call cannot start in the future."];
@@ -247,7 +247,7 @@ public sealed class CaseIntake(
         }
         if (request.ImportedReceivedAt is { } imported)
         {
-            receivedAt = TruncateToSecond(imported);
+            receivedAt = imported.ToWholeSecond();
             if (receivedAt > now)
             {
                 errors["receivedAt"] = ["An imported case cannot arrive in the future."];
@@ -290,8 +290,6 @@ public sealed class CaseIntake(
         return values.Single();
     }
 
-    private static DateTimeOffset TruncateToSecond(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     /// <summary>Keeps text as text: control characters (other than line breaks and tabs) are dropped.</summary>
     private static string Clean(string text, int max)

@@ -64,7 +64,7 @@ public sealed class QueueBoard : IDisposable
         await gate.WaitAsync();
         try
         {
-            if (snapshot is null)
+            if (snapshot is null || change.IsForAllCases)
             {
                 return snapshot = await LoadAllAsync(CancellationToken.None);
             }

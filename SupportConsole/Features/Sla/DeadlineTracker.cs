@@ -99,7 +99,7 @@ public sealed class DeadlineTracker(
     public async Task<ThresholdOutcome> RunThresholdAsync(long caseId, SlaEventKind kind, DateTime thresholdAtUtc, CancellationToken cancellationToken = default)
     {
         var threshold = AsUtc(thresholdAtUtc);
-        var now = Truncate(clock.GetUtcNow());
+        var now = clock.GetUtcNow().ToWholeSecond();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var facts = await Query(db, [caseId]).FirstOrDefaultAsync(cancellationToken);
         if (facts is null || facts.FirstResponseDueAtUtc is null)
@@ -141,7 +141,7 @@ public sealed class DeadlineTracker(
         }
         try
         {
-            var now = Truncate(clock.GetUtcNow());
+            var now = clock.GetUtcNow().ToWholeSecond();
             var tierCalendar = calendar.Current;
             var policies = calendar.Policies;
             var horizon = now + options.ScheduleHorizon;
@@ -376,6 +376,11 @@ public sealed class DeadlineTracker(
         {
             notifier.Publish(new CaseChange(crossing.Facts.Id, crossing.Facts.Number, CaseChangeKind.SlaStateChanged, crossing.Facts.Queue, now));
         }
+        if (updates.Count > 0)
+        {
+            // Live pages hold deadlines in memory: one signal makes them read the moved deadlines again.
+            notifier.Publish(CaseChange.ForAllCases(CaseChangeKind.DeadlinesMoved, now));
+        }
         return recorded;
     }
 
@@ -415,7 +420,6 @@ public sealed class DeadlineTracker(
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 
-    private static DateTimeOffset Truncate(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 
     private sealed record CaseFacts(
         long Id, long Number, CaseQueue Queue, DateTime ReceivedAtUtc, DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? FirstResponseDueAtUtc,

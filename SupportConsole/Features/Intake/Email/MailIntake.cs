@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Cases;
 using SupportConsole.Features.Email;
 using SupportConsole.Hosting;
 
@@ -51,6 +53,7 @@ public sealed partial class MailIntake(
     Outbox outbox,
     EmailIntakeOptions options,
     DataFolders folders,
+    CaseChangeNotifier notifier,
     TimeProvider clock,
     ILogger<MailIntake> logger) : IMailIntake
 {
@@ -228,8 +231,7 @@ public sealed partial class MailIntake(
     /// <summary>Appends the customer's message to the case (once per Message-ID) and reopens a case waiting on the customer. No acknowledgment.</summary>
     private async Task<MailIntakeOutcome> AddToThreadAsync(long caseId, MimeMessage message, EmailAddress from, string body, string? messageId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var now = clock.GetUtcNow().ToWholeSecond();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var supportCase = await db.Cases.FirstAsync(c => c.Id == caseId, cancellationToken);
@@ -252,6 +254,7 @@ public sealed partial class MailIntake(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.Publish(new CaseChange(caseId, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now));
         await SaveAttachmentsAsync(supportCase.Number, entry.Id, message, cancellationToken);
         return new MailIntakeOutcome(MailIntakeResult.AddedToCase, supportCase.Number);
     }

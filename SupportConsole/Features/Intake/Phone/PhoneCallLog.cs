@@ -107,7 +107,7 @@ public sealed class PhoneCallLog(
         var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.CaseEntries.Add(CallEntry(supportCase!.Id, callStartedAt, agent, "Call", summary));
-        var start = new DateTime(callStartedAt.UtcTicks - callStartedAt.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var start = callStartedAt.ToWholeSecond().UtcDateTime;
         if (answered && await db.Cases.Where(c => c.Id == supportCase.Id && c.FirstRespondedAtUtc == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.FirstRespondedAtUtc, start), cancellationToken) == 1)
         {
@@ -173,7 +173,7 @@ public sealed class PhoneCallLog(
     {
         CaseId = caseId,
         Kind = CaseEntryKind.PhoneCall,
-        AtUtc = new DateTime(callStartedAt.UtcTicks - callStartedAt.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc),
+        AtUtc = callStartedAt.ToWholeSecond().UtcDateTime,
         Author = agent,
         Body = $"{heading}, started {TierCalendar.FormatCentral(callStartedAt)}, taken by {agent}:\n{summary.Trim()}",
     };
