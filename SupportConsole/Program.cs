@@ -4,7 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSupportConsole();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+await app.PrepareAsync();
 app.MapSupportConsole();
 app.Run();
 

@@ -45,15 +45,15 @@ public sealed class DomainBoundaryTests
         Assert.Contains(AllTypeReferences(), r => r.Referenced.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
     }
 
-    private sealed record TypeReference(string From, string Referenced);
+    internal sealed record TypeReference(string From, string Referenced);
 
-    private sealed record MemberReference(string From, string Member);
+    internal sealed record MemberReference(string From, string Member);
 
     private static IEnumerable<TypeReference> DomainTypeReferences() =>
         AllTypeReferences().Where(r => r.From.StartsWith("SupportConsole.Domain", StringComparison.Ordinal));
 
     /// <summary>Reads the compiled app's metadata: every type a method body, signature, field or base type names.</summary>
-    private static IEnumerable<TypeReference> AllTypeReferences()
+    internal static IEnumerable<TypeReference> AllTypeReferences()
     {
         var assembly = typeof(Program).Assembly;
         foreach (var type in assembly.GetTypes())
@@ -125,6 +125,38 @@ public sealed class DomainBoundaryTests
                         {
                             results.Add(new MemberReference(from, TypeRefName(md, (TypeReferenceHandle)handle)));
                         }
+                        else if (handle.Kind == HandleKind.TypeDefinition)
+                        {
+                            results.Add(new MemberReference(from, FullName(md, md.GetTypeDefinition((TypeDefinitionHandle)handle))));
+                        }
+                        else if (handle.Kind == HandleKind.MethodDefinition)
+                        {
+                            var target = md.GetMethodDefinition((MethodDefinitionHandle)handle);
+                            results.Add(new MemberReference(from, $"{FullName(md, md.GetTypeDefinition(target.GetDeclaringType()))}.{md.GetString(target.Name)}"));
+                        }
+                        else if (handle.Kind == HandleKind.FieldDefinition)
+                        {
+                            var target = md.GetFieldDefinition((FieldDefinitionHandle)handle);
+                            results.Add(new MemberReference(from, $"{FullName(md, md.GetTypeDefinition(target.GetDeclaringType()))}.{md.GetString(target.Name)}"));
+                        }
+                        else if (handle.Kind == HandleKind.MethodSpecification)
+                        {
+                            // A generic method's instantiation (GetRequiredService<CaseDesk>()): the method and its type arguments.
+                            var spec = md.GetMethodSpecification((MethodSpecificationHandle)handle);
+                            foreach (var argument in spec.DecodeSignature(new TypeNames(md), null))
+                            {
+                                results.Add(new MemberReference(from, argument));
+                            }
+                            if (spec.Method.Kind == HandleKind.MethodDefinition)
+                            {
+                                var target = md.GetMethodDefinition((MethodDefinitionHandle)spec.Method);
+                                results.Add(new MemberReference(from, FullName(md, md.GetTypeDefinition(target.GetDeclaringType()))));
+                            }
+                        }
+                        else if (handle.Kind == HandleKind.TypeSpecification)
+                        {
+                            results.Add(new MemberReference(from, GenericTypeSpecName(md, (TypeSpecificationHandle)handle)));
+                        }
                     }
                     else
                     {
@@ -134,6 +166,25 @@ public sealed class DomainBoundaryTests
             }
         }
         return results;
+    }
+
+    /// <summary>Names the types in a signature (generic arguments of a method instantiation), outermost generic type and its arguments joined by spaces.</summary>
+    private sealed class TypeNames(MetadataReader md) : ISignatureTypeProvider<string, object?>
+    {
+        public string GetPrimitiveType(PrimitiveTypeCode typeCode) => "System." + typeCode;
+        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => FullName(md, md.GetTypeDefinition(handle));
+        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => TypeRefName(md, handle);
+        public string GetTypeFromSpecification(MetadataReader reader, object? context, TypeSpecificationHandle handle, byte rawTypeKind) => GenericTypeSpecName(md, handle);
+        public string GetSZArrayType(string elementType) => elementType;
+        public string GetArrayType(string elementType, ArrayShape shape) => elementType;
+        public string GetByReferenceType(string elementType) => elementType;
+        public string GetPointerType(string elementType) => elementType;
+        public string GetPinnedType(string elementType) => elementType;
+        public string GetGenericInstantiation(string genericType, System.Collections.Immutable.ImmutableArray<string> typeArguments) => genericType;
+        public string GetGenericMethodParameter(object? genericContext, int index) => "!!" + index;
+        public string GetGenericTypeParameter(object? genericContext, int index) => "!" + index;
+        public string GetFunctionPointerType(MethodSignature<string> signature) => "fnptr";
+        public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
     }
 
     private static string FullName(MetadataReader md, TypeDefinition type)

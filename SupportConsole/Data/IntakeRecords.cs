@@ -1,3 +1,4 @@
+using SupportConsole.Domain.Cases;
 namespace SupportConsole.Data;
 
 /// <summary>A file that came with a case message, stored on disk under db/attachments.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Data;
 

@@ -23,7 +23,7 @@ public sealed class CalendarPropertyTests
     {
         Gen.Select(Instants, Amounts).Sample((from, amount) =>
         {
-            foreach (var tier in (SupportTier[])[SupportTier.Tier1, SupportTier.Tier23])
+            foreach (var tier in (SupportTier[])[SupportTier.Tier1, SupportTier.Tier2])
             {
                 var end = Federal.AddBusinessTime(tier, from, amount);
                 Assert.Equal(amount, Federal.BusinessTimeBetween(tier, from, end));
@@ -86,12 +86,12 @@ public sealed class CalendarPropertyTests
     {
         Instants.Sample(at =>
         {
-            var next = Federal.NextOpening(SupportTier.Tier23, at);
+            var next = Federal.NextOpening(SupportTier.Tier2, at);
             Assert.True(next > at);
-            Assert.True(Federal.IsOpen(SupportTier.Tier23, next));
-            Assert.False(Federal.IsOpen(SupportTier.Tier23, next.AddSeconds(-1)));
-            var close = Federal.CurrentClose(SupportTier.Tier23, at) ?? at;
-            Assert.Equal(TimeSpan.Zero, Federal.BusinessTimeBetween(SupportTier.Tier23, close, next));
+            Assert.True(Federal.IsOpen(SupportTier.Tier2, next));
+            Assert.False(Federal.IsOpen(SupportTier.Tier2, next.AddSeconds(-1)));
+            var close = Federal.CurrentClose(SupportTier.Tier2, at) ?? at;
+            Assert.Equal(TimeSpan.Zero, Federal.BusinessTimeBetween(SupportTier.Tier2, close, next));
         }, iter: 20_000);
     }
 

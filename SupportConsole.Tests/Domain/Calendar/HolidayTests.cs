@@ -32,7 +32,7 @@ public sealed class HolidayTests
         Assert.Equal(new DateOnly(2029, 7, 3), TierCalendar.LocalDateOf(Utc("2029-07-04T04:59:59Z")));
         Assert.Equal(new DateOnly(2029, 7, 4), TierCalendar.LocalDateOf(Utc("2029-07-04T05:00:00Z")));
         Assert.False(WorkedExamples.IsOpen(SupportTier.Tier1, Utc("2029-07-04T12:00:00Z")));
-        Assert.False(WorkedExamples.IsOpen(SupportTier.Tier23, Utc("2029-07-04T15:00:00Z")));
+        Assert.False(WorkedExamples.IsOpen(SupportTier.Tier2, Utc("2029-07-04T15:00:00Z")));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class HolidayTests
             var at = DateTimeOffset.FromUnixTimeSeconds(random.NextInt64(from, to));
             var amount = TimeSpan.FromSeconds(random.NextInt64(0, 200 * 3600));
             Assert.Equal(NoHolidays.AddBusinessTime(SupportTier.Tier1, at, amount), many.AddBusinessTime(SupportTier.Tier1, at, amount));
-            Assert.Equal(NoHolidays.NextOpening(SupportTier.Tier23, at), many.NextOpening(SupportTier.Tier23, at));
+            Assert.Equal(NoHolidays.NextOpening(SupportTier.Tier2, at), many.NextOpening(SupportTier.Tier2, at));
             Assert.Equal(NoHolidays.IsOpen(SupportTier.Tier1, at), many.IsOpen(SupportTier.Tier1, at));
             Assert.Equal(
                 FirstResponseDeadline.Compute(NoHolidays, SlaPolicy.ProPlusDefault, at),

@@ -48,7 +48,7 @@ public sealed class TimeZoneIndependenceTests
                 deadline.DueAt!.Value.ToUnixTimeSeconds(),
                 TierCalendar.FormatCentral(deadline.DueAt.Value),
                 TierCalendar.LocalDateOf(arrival),
-                calendar.NextOpening(SupportTier.Tier23, arrival).ToUnixTimeSeconds());
+                calendar.NextOpening(SupportTier.Tier2, arrival).ToUnixTimeSeconds());
         }).ToArray();
     }
 }

@@ -39,7 +39,7 @@ public sealed class WindowEdgeTests
     [Theory]
     [MemberData(nameof(Tier23Edges))]
     public void Tier23_window_edges_are_half_open(string at, bool open, string clockStart, string nextOpening, string currentClose) =>
-        AssertEdge(SupportTier.Tier23, at, open, clockStart, nextOpening, currentClose);
+        AssertEdge(SupportTier.Tier2, at, open, clockStart, nextOpening, currentClose);
 
     [Fact]
     public void Answers_are_utc_and_sub_second_input_is_truncated()
@@ -66,7 +66,7 @@ public sealed class WindowEdgeTests
         var friday = Utc("2026-03-06T07:00:00-06:00");
         var monday = Utc("2026-03-09T19:00:00-05:00");
         Assert.Equal(TimeSpan.FromHours(24), NoHolidays.BusinessTimeBetween(SupportTier.Tier1, friday, monday));
-        Assert.Equal(TimeSpan.FromHours(16), NoHolidays.BusinessTimeBetween(SupportTier.Tier23, friday, monday));
+        Assert.Equal(TimeSpan.FromHours(16), NoHolidays.BusinessTimeBetween(SupportTier.Tier2, friday, monday));
         Assert.Equal(TimeSpan.Zero, NoHolidays.BusinessTimeBetween(SupportTier.Tier1, monday, friday));
     }
 
@@ -90,7 +90,7 @@ public sealed class WindowEdgeTests
             WorkedExamples.Availability(SupportTier.Tier1, Utc("2026-11-25T14:00:00-06:00")));
         Assert.Equal(
             new TierAvailability(false, null, Utc("2026-11-27T09:00:00-06:00")),
-            WorkedExamples.Availability(SupportTier.Tier23, Utc("2026-11-25T17:00:00-06:00")));
+            WorkedExamples.Availability(SupportTier.Tier2, Utc("2026-11-25T17:00:00-06:00")));
     }
 
     private static void AssertEdge(SupportTier tier, string at, bool open, string clockStart, string nextOpening, string currentClose)

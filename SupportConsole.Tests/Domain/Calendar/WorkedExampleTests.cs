@@ -51,13 +51,13 @@ public sealed class WorkedExampleTests
         var at = Utc(arrival);
         if (tier23Opening == "now")
         {
-            Assert.True(WorkedExamples.IsOpen(SupportTier.Tier23, at));
-            Assert.Equal(at, WorkedExamples.ClockStart(SupportTier.Tier23, at));
+            Assert.True(WorkedExamples.IsOpen(SupportTier.Tier2, at));
+            Assert.Equal(at, WorkedExamples.ClockStart(SupportTier.Tier2, at));
         }
         else
         {
-            Assert.False(WorkedExamples.IsOpen(SupportTier.Tier23, at));
-            Assert.Equal(Utc(tier23Opening), WorkedExamples.NextOpening(SupportTier.Tier23, at));
+            Assert.False(WorkedExamples.IsOpen(SupportTier.Tier2, at));
+            Assert.Equal(Utc(tier23Opening), WorkedExamples.NextOpening(SupportTier.Tier2, at));
         }
     }
 

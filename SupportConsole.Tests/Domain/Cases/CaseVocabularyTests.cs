@@ -5,13 +5,13 @@ namespace SupportConsole.Tests.Domain.Cases;
 public class CaseVocabularyTests
 {
     [Theory]
-    [InlineData(1, Severity.Critical, "1 – Critical: production down, no workaround")]
-    [InlineData(2, Severity.High, "2 – High: major feature broken or degraded, workaround hard")]
-    [InlineData(3, Severity.Normal, "3 – Normal: partial loss of non-critical function")]
-    [InlineData(4, Severity.Question, "4 – Question: how-to, information or feature request")]
-    public void Each_severity_has_its_number_and_a_plain_language_hint(int number, Severity severity, string hint)
+    [InlineData(1, CaseSeverity.Critical, "1 – Critical: production down, no workaround")]
+    [InlineData(2, CaseSeverity.High, "2 – High: major feature broken or degraded, workaround hard")]
+    [InlineData(3, CaseSeverity.Normal, "3 – Normal: partial loss of non-critical function")]
+    [InlineData(4, CaseSeverity.Question, "4 – Question: how-to, information or feature request")]
+    public void Each_severity_has_its_number_and_a_plain_language_hint(int number, CaseSeverity severity, string hint)
     {
-        Assert.True(SeverityNames.TryFromNumber(number, out var parsed));
+        Assert.True(CaseSeverityNames.TryFromNumber(number, out var parsed));
         Assert.Equal(severity, parsed);
         Assert.Equal(number, (int)severity);
         Assert.Equal(hint, severity.Hint());
@@ -23,7 +23,7 @@ public class CaseVocabularyTests
     [InlineData(-1)]
     public void Numbers_outside_one_to_four_are_not_severities(int number)
     {
-        Assert.False(SeverityNames.TryFromNumber(number, out _));
+        Assert.False(CaseSeverityNames.TryFromNumber(number, out _));
     }
 
     [Theory]

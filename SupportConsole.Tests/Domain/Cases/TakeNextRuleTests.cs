@@ -8,7 +8,7 @@ public sealed class TakeNextRuleTests
 
     // queue P/S, severity, arrival sequence; all unclaimed and awaiting a first response unless marked
     private static TakeNextCandidate C(long seq, char queue, int severity, bool claimed = false, bool answered = false) =>
-        new(seq, 100_000 + seq, queue == 'P' ? CaseQueue.Priority : CaseQueue.Standard, (Severity)severity, seq,
+        new(seq, 100_000 + seq, queue == 'P' ? CaseQueue.Priority : CaseQueue.Standard, (CaseSeverity)severity, seq,
             Tuesday0914Central.AddMinutes(seq), !answered, !claimed);
 
     public static TheoryData<string, TakeNextCandidate[], string?, long?> Cases => new()

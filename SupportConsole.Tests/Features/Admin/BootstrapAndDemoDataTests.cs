@@ -6,6 +6,7 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.Admin;
 

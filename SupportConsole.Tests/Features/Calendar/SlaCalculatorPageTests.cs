@@ -1,3 +1,4 @@
+using SupportConsole.Hosting.Api;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,7 +101,7 @@ public sealed class SlaCalculatorPageTests : MudTestContext, IClassFixture<Seede
     {
         var arrival = CentralArrival.Resolve(new DateOnly(y, mo, d), new TimeOnly(h, mi, s))!;
 
-        Assert.Equal(expected, SlaCalculation.FormatUtc(arrival.Instant));
+        Assert.Equal(expected, ApiFormat.Instant(arrival.Instant));
         if (note is null)
         {
             Assert.Null(arrival.Note);

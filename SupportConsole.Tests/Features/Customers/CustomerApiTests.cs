@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportConsole.Data;
 using SupportConsole.Tests.Infrastructure;
+using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Customers;
 

@@ -7,6 +7,7 @@ using SupportConsole.Data;
 using SupportConsole.Features.Customers;
 using SupportConsole.Features.Customers.Pages;
 using SupportConsole.Tests.Infrastructure;
+using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Customers;
 
@@ -19,7 +20,7 @@ public sealed class CustomerPageEditingTests : MudTestContext, IClassFixture<Cus
     {
         this.fixture = fixture;
         Services.AddSingleton(fixture.App.Services.GetRequiredService<CustomerBook>());
-        Services.AddSingleton(fixture.App.Services.GetRequiredService<SupportConsole.Features.PlanTerm.PlanTermJobs>());
+        Services.AddSingleton(fixture.App.Services.GetRequiredService<SupportConsole.Features.PlanTerm.PlanTermTracker>());
         AddAuthorization().SetAuthorized("manager@supportconsole.local").SetRoles("Manager")
             .SetClaims(new Claim(ClaimTypes.Email, "manager@supportconsole.local"));
         Render<MudPopoverProvider>();

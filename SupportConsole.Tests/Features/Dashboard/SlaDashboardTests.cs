@@ -31,12 +31,12 @@ public sealed class SlaDashboardTests
         }, "test");
         var intake = app.Services.GetRequiredService<CaseIntake>();
         // Breached: arrived Mon 11-16 08:00 CST, due Wed 11-18 08:00 CST.
-        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "a@acme.example", null, "Old", "b", Severity.High, ImportedReceivedAt: new DateTimeOffset(2026, 11, 16, 14, 0, 0, TimeSpan.Zero)));
+        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "a@acme.example", null, "Old", "b", CaseSeverity.High, ImportedReceivedAt: new DateTimeOffset(2026, 11, 16, 14, 0, 0, TimeSpan.Zero)));
         // At risk: arrived Mon 11-23 17:00 CST, due Wed 11-25 17:00 CST, at risk from 13:00.
-        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "b@acme.example", null, "Soon due", "b", Severity.Normal, ImportedReceivedAt: new DateTimeOffset(2026, 11, 23, 23, 0, 0, TimeSpan.Zero)));
+        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "b@acme.example", null, "Soon due", "b", CaseSeverity.Normal, ImportedReceivedAt: new DateTimeOffset(2026, 11, 23, 23, 0, 0, TimeSpan.Zero)));
         // Answered on time.
-        var answered = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "c@acme.example", null, "Answered", "b", Severity.Normal))).Case;
-        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "someone@example.org", null, "Standard", "b", Severity.Question));
+        var answered = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "c@acme.example", null, "Answered", "b", CaseSeverity.Normal))).Case;
+        await intake.AcceptAsync(new IntakeRequest(CaseChannel.Api, "someone@example.org", null, "Standard", "b", CaseSeverity.Question));
         clock.Advance(TimeSpan.FromMinutes(30));
         await app.Services.GetRequiredService<CaseDesk>().ReplyAsync(answered.Id, new Actor("x", "Tina", "tier1@example.org"), "On it");
 

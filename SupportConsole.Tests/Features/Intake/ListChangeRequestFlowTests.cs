@@ -23,7 +23,7 @@ public sealed class ListChangeRequestFlowTests : IAsyncLifetime
     private async Task<SupportCase> OpenCaseAsync(string from, string subject, string body)
     {
         var intake = app.Services.GetRequiredService<CaseIntake>();
-        return (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, from, "Sender", subject, body, Severity.Normal))).Case;
+        return (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, from, "Sender", subject, body, CaseSeverity.Normal))).Case;
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ListChangeRequestFlowTests : IAsyncLifetime
     {
         var intake = app.Services.GetRequiredService<CaseIntake>();
         var supportCase = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Web, "ann@acme.example", "Ann", "New colleague", "Add: carol@acme-partners.example",
-            Severity.Question, Category: SupportConsole.Domain.Intake.OriginationListChangeRequest.Category))).Case;
+            CaseSeverity.Question, Category: SupportConsole.Domain.Intake.OriginationListChangeRequest.Category))).Case;
 
         var view = await app.Services.GetRequiredService<ListChangeRequests>().ForCaseAsync(supportCase.Id);
 

@@ -55,7 +55,7 @@ public sealed class NotificationCentreTests
         await using var desk = new TrackedDesk(Utc("2026-11-30T13:00:00Z"));
         var first = await desk.OpenCaseAsync();
         var second = await desk.OpenCaseAsync(from: "bob@acme.example");
-        var digest = desk.Get<ManagerBreachDigest>();
+        var digest = desk.Get<ManagerBreachDigestJob>();
         var centre = desk.Get<NotificationCentre>();
         var maria = await desk.UserIdAsync(DemoPeople.Manager);
         var bell = 0;

@@ -5,6 +5,7 @@ using SupportConsole.Features.Notifications;
 using SupportConsole.Features.PlanTerm;
 using SupportConsole.Tests.Features.Sla;
 using static SupportConsole.Tests.Features.Sla.TrackedDesk;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.PlanTerm;
 
@@ -18,7 +19,7 @@ public sealed class PlanTermTests
     {
         await using var desk = new TrackedDesk(Utc("2027-01-03T18:00:00Z"));
         var initech = await AddInitechAsync(desk);
-        var jobs = desk.Get<PlanTermJobs>();
+        var jobs = desk.Get<PlanTermTracker>();
 
         await jobs.RunForDateAsync(TermStart.AddDays(-1));
         Assert.Empty(await EventsAsync(desk, initech));
@@ -42,7 +43,7 @@ public sealed class PlanTermTests
     {
         await using var desk = new TrackedDesk(Utc("2027-01-04T18:00:00Z"));
         var initech = await AddInitechAsync(desk);
-        var jobs = desk.Get<PlanTermJobs>();
+        var jobs = desk.Get<PlanTermTracker>();
         await jobs.RunForDateAsync(TermStart);
 
         await jobs.RunForDateAsync(TermEnd.AddDays(-31));
@@ -70,7 +71,7 @@ public sealed class PlanTermTests
     {
         await using var desk = new TrackedDesk(Utc("2027-12-31T12:00:00Z"));
         var initech = await AddInitechAsync(desk);
-        var jobs = desk.Get<PlanTermJobs>();
+        var jobs = desk.Get<PlanTermTracker>();
 
         Assert.Equal(PlanTermState.EndingSoon, (await StatusOnAsync(desk, initech, TermEnd)).State);
         await jobs.RunForDateAsync(TermEnd);
@@ -93,7 +94,7 @@ public sealed class PlanTermTests
     {
         await using var desk = new TrackedDesk(Utc("2028-01-01T18:00:00Z"));
         var initech = await AddInitechAsync(desk);
-        var jobs = desk.Get<PlanTermJobs>();
+        var jobs = desk.Get<PlanTermTracker>();
         await jobs.RunForDateAsync(TermEnd.AddDays(1));
 
         var newStart = new DateOnly(2028, 1, 10);
@@ -128,7 +129,7 @@ public sealed class PlanTermTests
             await db.Customers.Where(c => c.Name == "Acme Corp").ExecuteUpdateAsync(s => s.SetProperty(c => c.TermEnd, new DateOnly(2026, 11, 30)));
         }
 
-        await desk.Get<PlanTermJobs>().RunForDateAsync(new DateOnly(2026, 12, 1));
+        await desk.Get<PlanTermTracker>().RunForDateAsync(new DateOnly(2026, 12, 1));
         desk.Clock.SetUtcNow(Utc("2026-12-01T20:00:00Z"));
         await desk.Tracker.ReconcileAsync();
 
@@ -174,6 +175,6 @@ public sealed class PlanTermTests
     private static async Task<PlanTermStatus> StatusOnAsync(TrackedDesk desk, long customerId, DateOnly date)
     {
         desk.Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
-        return (await desk.Get<PlanTermJobs>().StatusAsync(customerId))!;
+        return (await desk.Get<PlanTermTracker>().StatusAsync(customerId))!;
     }
 }

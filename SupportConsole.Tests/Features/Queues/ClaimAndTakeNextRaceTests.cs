@@ -12,7 +12,7 @@ namespace SupportConsole.Tests.Features.Queues;
 /// <summary>Races settled by the database: one claim wins, one reply is the first response, take-next never double-claims.</summary>
 public sealed class ClaimAndTakeNextRaceTests(QueueApp fixture) : IClassFixture<QueueApp>
 {
-    private async Task<SupportCase> OpenCaseAsync(string from, string subject, Severity severity = Severity.Normal) =>
+    private async Task<SupportCase> OpenCaseAsync(string from, string subject, CaseSeverity severity = CaseSeverity.Normal) =>
         (await fixture.App.Services.GetRequiredService<CaseIntake>().AcceptAsync(new IntakeRequest(CaseChannel.Email, from, "Sender", subject, "Body", severity))).Case;
 
     private async Task<List<Actor>> AgentsAsync()
@@ -68,9 +68,9 @@ public sealed class ClaimAndTakeNextRaceTests(QueueApp fixture) : IClassFixture<
         {
             await db.Cases.Where(c => c.AssigneeId == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.AssigneeId, agents[0].UserId));
         }
-        var standard = await OpenCaseAsync("joe@hooli.example", "Take next standard", Severity.Critical);
-        var priorityOld = await OpenCaseAsync("bob@acme.example", "Take next priority old", Severity.Question);
-        var priorityNew = await OpenCaseAsync("carl@acme.example", "Take next priority new", Severity.High);
+        var standard = await OpenCaseAsync("joe@hooli.example", "Take next standard", CaseSeverity.Critical);
+        var priorityOld = await OpenCaseAsync("bob@acme.example", "Take next priority old", CaseSeverity.Question);
+        var priorityNew = await OpenCaseAsync("carl@acme.example", "Take next priority new", CaseSeverity.High);
 
         var results = await Task.WhenAll(agents.Take(4).Select(a => Task.Run(() => takeNext.TakeAsync(a))));
 
@@ -93,9 +93,9 @@ public sealed class ClaimAndTakeNextRaceTests(QueueApp fixture) : IClassFixture<
         {
             await db.Cases.Where(c => c.AssigneeId == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.AssigneeId, agents[0].UserId));
         }
-        await OpenCaseAsync("bob@acme.example", "Mild priority", Severity.Normal);
-        var critical = await OpenCaseAsync("joe@hooli.example", "Critical standard", Severity.Critical);
-        await settings.SetSeverityExceptionAsync(new SeverityException(Severity.Critical, Severity.Normal), agents[0]);
+        await OpenCaseAsync("bob@acme.example", "Mild priority", CaseSeverity.Normal);
+        var critical = await OpenCaseAsync("joe@hooli.example", "Critical standard", CaseSeverity.Critical);
+        await settings.SetSeverityExceptionAsync(new SeverityException(CaseSeverity.Critical, CaseSeverity.Normal), agents[0]);
         try
         {
             var result = await takeNext.TakeAsync(agents[1]);

@@ -17,7 +17,7 @@ public sealed class QueueBoardDeadlineTests
         await using var app = new AppFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero)) };
         var board = app.Services.GetRequiredService<QueueBoard>();
         var created = (await app.Services.GetRequiredService<CaseIntake>().AcceptAsync(
-            new IntakeRequest(CaseChannel.Api, "ann@acme.example", "Ann", "Waiting", "b", Severity.Normal))).Case;
+            new IntakeRequest(CaseChannel.Api, "ann@acme.example", "Ann", "Waiting", "b", CaseSeverity.Normal))).Case;
         var before = await Eventually(board, created.Id, due => due is not null);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 20, 0, 0, TimeSpan.Zero), before);
 

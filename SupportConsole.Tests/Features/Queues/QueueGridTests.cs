@@ -16,7 +16,7 @@ public sealed class QueueGridTests : MudTestContext
 
     private static QueueRow Row(long seq, string subject, DateTimeOffset? atRisk = null, DateTimeOffset? due = null, DateTimeOffset? answered = null,
         CaseQueue queue = CaseQueue.Priority, string? assignee = null) =>
-        new(seq, 100_000 + seq, seq, queue, WednesdayNine.AddHours(-2), "Acme Corp", "Bob", "bob@acme.example", subject, Severity.High,
+        new(seq, 100_000 + seq, seq, queue, WednesdayNine.AddHours(-2), "Acme Corp", "Bob", "bob@acme.example", subject, CaseSeverity.High,
             CaseStatus.Open, assignee is null ? null : "id-" + assignee, assignee, new FirstResponseDeadline(WednesdayNine.AddHours(-1), atRisk, due), answered);
 
     private IRenderedComponent<QueueGrid> RenderGrid(IEnumerable<QueueRow> rows, DateTimeOffset now)

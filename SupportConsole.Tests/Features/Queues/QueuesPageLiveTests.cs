@@ -12,7 +12,7 @@ using SupportConsole.Features.Queues;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
 using CaseChannel = SupportConsole.Domain.Cases.CaseChannel;
-using CaseSeverity = SupportConsole.Domain.Cases.Severity;
+using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Queues;
 

@@ -6,6 +6,7 @@ using SupportConsole.Features.Notifications;
 using SupportConsole.Features.Sla;
 using SupportConsole.Tests.Infrastructure;
 using static SupportConsole.Tests.Features.Sla.TrackedDesk;
+using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Sla;
 

@@ -7,6 +7,7 @@ using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Sla;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
+using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Sla;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Data.Configurations;
 

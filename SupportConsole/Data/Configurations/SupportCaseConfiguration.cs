@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Data.Configurations;
 
@@ -10,6 +12,8 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         supportCase.ToTable("Cases");
         supportCase.Ignore(c => c.FirstRespondedAt);
         supportCase.Ignore(c => c.IsOpen);
+        supportCase.Ignore(c => c.ReceivedAt);
+        supportCase.Property(c => c.Version).IsConcurrencyToken();
         supportCase.HasIndex(c => c.Number).IsUnique();
         supportCase.HasIndex(c => c.ArrivalSequence).IsUnique();
         supportCase.HasIndex(c => new { c.Status, c.Queue, c.ArrivalSequence });

@@ -288,93 +288,6 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("CaseAttachments");
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.CaseEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CaseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageId")
-                        .HasMaxLength(998)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId");
-
-                    b.HasIndex("CaseId", "Id");
-
-                    b.ToTable("CaseEntries");
-                });
-
-            modelBuilder.Entity("SupportConsole.Data.Customer", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HelpdeskPhone")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Plan")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PrimaryContactEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PrimaryContactName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PrimaryContactPhone")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("TermEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("TermStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name");
-
-                    b.ToTable("Customers");
-                });
-
             modelBuilder.Entity("SupportConsole.Data.DeskSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -527,30 +440,6 @@ namespace SupportConsole.Data.Migrations
                     b.HasIndex("RecipientUserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CustomerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CustomerId");
-
-                    b.HasIndex("Value")
-                        .IsUnique();
-
-                    b.ToTable("OriginationListEntries");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.OutboxMessage", b =>
@@ -734,7 +623,44 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("Holidays", (string)null);
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.SupportCase", b =>
+            modelBuilder.Entity("SupportConsole.Domain.Cases.CaseEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("CaseEntries");
+                });
+
+            modelBuilder.Entity("SupportConsole.Domain.Cases.SupportCase", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -813,6 +739,10 @@ namespace SupportConsole.Data.Migrations
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArrivalSequence")
@@ -832,6 +762,80 @@ namespace SupportConsole.Data.Migrations
                     b.HasIndex("Status", "Queue", "ArrivalSequence");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("SupportConsole.Domain.Customers.Customer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelpdeskPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Plan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrimaryContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("SupportConsole.Domain.Customers.OriginationListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("Value")
+                        .IsUnique();
+
+                    b.ToTable("OriginationListEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -887,25 +891,16 @@ namespace SupportConsole.Data.Migrations
 
             modelBuilder.Entity("SupportConsole.Data.CaseAttachment", b =>
                 {
-                    b.HasOne("SupportConsole.Data.CaseEntry", null)
+                    b.HasOne("SupportConsole.Domain.Cases.CaseEntry", null)
                         .WithMany()
                         .HasForeignKey("CaseEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.CaseEntry", b =>
-                {
-                    b.HasOne("SupportConsole.Data.SupportCase", null)
-                        .WithMany("Thread")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SupportConsole.Data.ListChangeRequest", b =>
                 {
-                    b.HasOne("SupportConsole.Data.SupportCase", "Case")
+                    b.HasOne("SupportConsole.Domain.Cases.SupportCase", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -914,18 +909,9 @@ namespace SupportConsole.Data.Migrations
                     b.Navigation("Case");
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.OriginationListEntry", b =>
-                {
-                    b.HasOne("SupportConsole.Data.Customer", null)
-                        .WithMany("OriginationList")
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SupportConsole.Data.PlanTermEvent", b =>
                 {
-                    b.HasOne("SupportConsole.Data.Customer", null)
+                    b.HasOne("SupportConsole.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -934,16 +920,25 @@ namespace SupportConsole.Data.Migrations
 
             modelBuilder.Entity("SupportConsole.Data.SlaEvent", b =>
                 {
-                    b.HasOne("SupportConsole.Data.SupportCase", null)
+                    b.HasOne("SupportConsole.Domain.Cases.SupportCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.SupportCase", b =>
+            modelBuilder.Entity("SupportConsole.Domain.Cases.CaseEntry", b =>
                 {
-                    b.HasOne("SupportConsole.Data.Customer", "Customer")
+                    b.HasOne("SupportConsole.Domain.Cases.SupportCase", null)
+                        .WithMany("Thread")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Domain.Cases.SupportCase", b =>
+                {
+                    b.HasOne("SupportConsole.Domain.Customers.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -951,14 +946,23 @@ namespace SupportConsole.Data.Migrations
                     b.Navigation("Customer");
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.Customer", b =>
+            modelBuilder.Entity("SupportConsole.Domain.Customers.OriginationListEntry", b =>
                 {
-                    b.Navigation("OriginationList");
+                    b.HasOne("SupportConsole.Domain.Customers.Customer", null)
+                        .WithMany("OriginationList")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("SupportConsole.Data.SupportCase", b =>
+            modelBuilder.Entity("SupportConsole.Domain.Cases.SupportCase", b =>
                 {
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("SupportConsole.Domain.Customers.Customer", b =>
+                {
+                    b.Navigation("OriginationList");
                 });
 #pragma warning restore 612, 618
         }

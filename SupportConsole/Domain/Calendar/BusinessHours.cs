@@ -42,5 +42,17 @@ public sealed record BusinessHours
 
     public override string ToString() => $"{Open:HH:mm}–{Close:HH:mm}";
 
+    /// <summary>How customers read the window: "7am to 7pm", "8:30am to 5pm".</summary>
+    public string ForCustomers() => $"{Clock(Open)} to {Clock(Close)}";
+
+    private static string Clock(TimeOnly time)
+    {
+        var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
+        var suffix = time.Hour < 12 ? "am" : "pm";
+        return time.Minute == 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hour}{suffix}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hour}:{time.Minute:00}{suffix}");
+    }
+
     private static TimeOnly TruncateToSecond(TimeOnly time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond));
 }

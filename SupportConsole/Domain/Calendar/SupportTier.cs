@@ -1,11 +1,40 @@
 namespace SupportConsole.Domain.Calendar;
 
-/// <summary>The two staffing tiers; each keeps its own daily window in the shared calendar.</summary>
+/// <summary>
+/// The support tiers, the one type for "which tier" everywhere: a case's tier, an engineer's, and whose window
+/// the calendar counts in. Tier 2 and Tier 3 share one staffing window (the Tier 2-3 window); Tier 1 has its own.
+/// The number is the tier's name (stored and shown as 1, 2, 3).
+/// </summary>
 public enum SupportTier
 {
-    /// <summary>Tier 1, the front line whose window counts toward first-response deadlines.</summary>
-    Tier1 = 0,
+    /// <summary>The front line whose window counts toward first-response deadlines.</summary>
+    Tier1 = 1,
 
-    /// <summary>Tier 2-3, the engineers who take escalations, with a shorter window.</summary>
-    Tier23 = 1,
+    /// <summary>Engineers who take escalations, in the Tier 2-3 window.</summary>
+    Tier2 = 2,
+
+    /// <summary>Senior engineers, in the same Tier 2-3 window as Tier 2.</summary>
+    Tier3 = 3,
+}
+
+public static class SupportTiers
+{
+    /// <summary>The tiers a case can be escalated to.</summary>
+    public static readonly IReadOnlyList<SupportTier> Escalation = [SupportTier.Tier2, SupportTier.Tier3];
+
+    /// <summary>1, 2 or 3, as the API and agents write it.</summary>
+    public static int Number(this SupportTier tier) => (int)tier;
+
+    /// <summary>"Tier 1", "Tier 2", "Tier 3".</summary>
+    public static string DisplayName(this SupportTier tier) => $"Tier {tier.Number()}";
+
+    /// <summary>Whether the tier works in the Tier 2-3 window (Tier 2 and Tier 3).</summary>
+    public static bool IsEngineering(this SupportTier tier) => tier is SupportTier.Tier2 or SupportTier.Tier3;
+
+    /// <summary>The tier for 1, 2 or 3; anything else is refused.</summary>
+    public static bool TryFromNumber(int number, out SupportTier tier)
+    {
+        tier = (SupportTier)number;
+        return Enum.IsDefined(tier);
+    }
 }

@@ -8,7 +8,7 @@ public sealed record TakeNextCandidate(
     long Id,
     long Number,
     CaseQueue Queue,
-    Severity Severity,
+    CaseSeverity Severity,
     long ArrivalSequence,
     DateTimeOffset ReceivedAt,
     bool AwaitingFirstResponse,
@@ -19,7 +19,7 @@ public sealed record TakeNextCandidate(
 /// ahead of priority cases of severity <see cref="PriorityAtLeast"/> or milder (e.g. a severity 1 standard case
 /// before severity 3–4 priority cases). Priority cases more severe than that still come first.
 /// </summary>
-public sealed record SeverityException(Severity StandardAtMost, Severity PriorityAtLeast)
+public sealed record SeverityException(CaseSeverity StandardAtMost, CaseSeverity PriorityAtLeast)
 {
     /// <summary>How it is stored in the desk settings: <c>standard&lt;=1;priority&gt;=3</c>.</summary>
     public string ToSetting() => string.Create(CultureInfo.InvariantCulture, $"standard<={(int)StandardAtMost};priority>={(int)PriorityAtLeast}");
@@ -33,8 +33,8 @@ public sealed record SeverityException(Severity StandardAtMost, Severity Priorit
             || !parts[1].StartsWith("priority>=", StringComparison.OrdinalIgnoreCase)
             || !int.TryParse(parts[0]["standard<=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var standard)
             || !int.TryParse(parts[1]["priority>=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var priority)
-            || !SeverityNames.TryFromNumber(standard, out var standardSeverity)
-            || !SeverityNames.TryFromNumber(priority, out var prioritySeverity))
+            || !CaseSeverityNames.TryFromNumber(standard, out var standardSeverity)
+            || !CaseSeverityNames.TryFromNumber(priority, out var prioritySeverity))
         {
             return false;
         }

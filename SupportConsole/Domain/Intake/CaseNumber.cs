@@ -34,6 +34,13 @@ public static partial class CaseNumber
     }
 
     /// <summary>
+    /// A case number as people and URLs give it: "SC-100042" or the bare "100042". Anything else (a negative or
+    /// short number, digits with signs, spaces or separators inside) is refused, never guessed at.
+    /// </summary>
+    public static bool TryParseReference(string? text, out long number) =>
+        TryParse(text, out number) || TryReadDigits(text?.Trim() ?? "", out number);
+
+    /// <summary>
     /// Finds a case number tag anywhere in a subject ("Re: [SC-100042] Printer on fire", "re sc-100042").
     /// A bracketed tag wins over a bare one; otherwise the first one counts.
     /// </summary>
@@ -60,8 +67,13 @@ public static partial class CaseNumber
         return first is not null && TryReadDigits(first.Groups["digits"].Value, out number);
     }
 
-    private static bool TryReadDigits(string digits, out long number) =>
-        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number) && IsValid(number);
+    private static bool TryReadDigits(string digits, out long number)
+    {
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number) && IsValid(number))
+            return true;
+        number = 0;
+        return false;
+    }
 
     [GeneratedRegex(@"^SC-(?<digits>[1-9][0-9]{5,17})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExactPattern();

@@ -15,5 +15,5 @@ public sealed record CustomerRoutingProfile(
     OriginationList List)
 {
     /// <summary>True when <paramref name="date"/> lies within the term, both ends included.</summary>
-    public bool TermIncludes(DateOnly date) => TermStart <= date && date <= TermEnd;
+    public bool TermIncludes(DateOnly date) => new TermDates(TermStart, TermEnd).Includes(date);
 }

@@ -3,6 +3,7 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Features.Intake;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Admin;
 
@@ -75,14 +76,14 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
     /// <summary>A few cases through the real intake path, so queues and the dashboard have something to show.</summary>
     private async Task SeedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (string From, string Name, string Subject, string Body, Severity Severity, double HoursAgo)[] cases =
+        (string From, string Name, string Subject, string Body, CaseSeverity Severity, double HoursAgo)[] cases =
         [
-            ("ops@acme.example", "Omar Ops", "Nightly export job fails with timeout", "Since yesterday the 02:00 export stops after 30 minutes with a timeout. Logs attached later.", Severity.High, 50),
-            ("ann@acme.example", "Ann Archer", "How do we rotate the API signing key?", "We want to rotate the key without downtime. Is there a documented procedure?", Severity.Question, 20),
-            ("dev@acme.example", "Dana Dev", "Dashboard shows wrong totals after upgrade", "After upgrading to 5.2 the monthly totals are off by one day.", Severity.Normal, 3),
-            ("gavin@hooli.example", "Gavin Belson", "Feature request: dark mode for reports", "Our analysts would love a dark theme for the report viewer.", Severity.Question, 26),
-            ("zed@globex.example", "Zed Zhang", "Login page very slow", "The login page takes 20 seconds to load since this morning.", Severity.High, 5),
-            ("someone@example.org", "Sam Someone", "Question about pricing of Pro Plus", "What does the Pro Plus plan include and how much is it?", Severity.Question, 1),
+            ("ops@acme.example", "Omar Ops", "Nightly export job fails with timeout", "Since yesterday the 02:00 export stops after 30 minutes with a timeout. Logs attached later.", CaseSeverity.High, 50),
+            ("ann@acme.example", "Ann Archer", "How do we rotate the API signing key?", "We want to rotate the key without downtime. Is there a documented procedure?", CaseSeverity.Question, 20),
+            ("dev@acme.example", "Dana Dev", "Dashboard shows wrong totals after upgrade", "After upgrading to 5.2 the monthly totals are off by one day.", CaseSeverity.Normal, 3),
+            ("gavin@hooli.example", "Gavin Belson", "Feature request: dark mode for reports", "Our analysts would love a dark theme for the report viewer.", CaseSeverity.Question, 26),
+            ("zed@globex.example", "Zed Zhang", "Login page very slow", "The login page takes 20 seconds to load since this morning.", CaseSeverity.High, 5),
+            ("someone@example.org", "Sam Someone", "Question about pricing of Pro Plus", "What does the Pro Plus plan include and how much is it?", CaseSeverity.Question, 1),
         ];
         foreach (var c in cases)
         {
@@ -102,7 +103,7 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
         foreach (var h in history)
         {
             var received = now.AddDays(-h.DaysAgo);
-            var created = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, h.From, "", h.Subject, "See subject.", Severity.Normal,
+            var created = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, h.From, "", h.Subject, "See subject.", CaseSeverity.Normal,
                 ImportedReceivedAt: received), cancellationToken)).Case;
             var answered = received.AddHours(h.AnsweredAfterHours);
             var stored = await db.Cases.FirstAsync(x => x.Id == created.Id, cancellationToken);

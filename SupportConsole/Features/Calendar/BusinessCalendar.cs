@@ -17,6 +17,9 @@ public sealed class BusinessCalendar(IDbContextFactory<SupportConsoleDbContext> 
 
     public SlaPolicies Policies { get; } = options.Policies;
 
+    /// <summary>Tier 1's hours as customer mail and pages quote them, from the configured window.</summary>
+    public string Tier1HoursForCustomers => $"Monday to Friday, {Current.Tier1Hours.ForCustomers()} US Central time, except US holidays";
+
     /// <summary>Raised after a holiday change swapped in a new snapshot; open cases re-derive their deadlines from it.</summary>
     public event Func<TierCalendar, Task>? Changed;
 

@@ -1,7 +1,7 @@
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Domain.Sla;
-using SupportConsole.Features.Api;
+using SupportConsole.Hosting.Api;
 
 namespace SupportConsole.Features.Calendar;
 
@@ -15,8 +15,9 @@ public sealed record HolidayNameDto(string? Name);
 /// <summary><c>/api/calendar/availability</c>, <c>/api/sla/preview</c> and <c>/api/holidays</c> as API.md describes them.</summary>
 internal static class CalendarEndpoints
 {
-    public static RouteGroupBuilder MapCalendarApi(this RouteGroupBuilder api)
+    public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
+        var api = app.MapApi();
         api.MapGet("/calendar/availability", (string? at, BusinessCalendar calendar, TimeProvider clock) =>
         {
             var instant = clock.GetUtcNow();
@@ -103,7 +104,6 @@ internal static class CalendarEndpoints
                 : Results.Problem(statusCode: 404, title: "No such holiday", detail: $"There is no holiday on {ApiFormat.Date(day)}.");
         });
 
-        return api;
     }
 
     internal const string OutOfRange = "The calendar covers 2000-01-01 to 2100-12-31 (Central time); this instant is outside it.";
@@ -115,7 +115,7 @@ internal static class CalendarEndpoints
             ApiFormat.Instant(at),
             holiday is null ? null : new HolidayDto(ApiFormat.Date(holiday.Date), holiday.Name),
             Tier(calendar.Availability(SupportTier.Tier1, at)),
-            Tier(calendar.Availability(SupportTier.Tier23, at)));
+            Tier(calendar.Availability(SupportTier.Tier2, at)));
 
         static TierAvailabilityDto Tier(TierAvailability a) => new(a.Open, ApiFormat.Instant(a.ClosesAt), ApiFormat.Instant(a.OpensAt));
     }

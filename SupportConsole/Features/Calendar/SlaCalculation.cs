@@ -84,27 +84,4 @@ public sealed record SlaCalculation(
         var zoned = Instant.FromUnixTimeSeconds(at.ToUnixTimeSeconds()).InZone(zone);
         return zoned.LocalDateTime.ToDateTimeUnspecified().ToString("ddd yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + zoned.GetZoneInterval().Name;
     }
-
-    /// <summary>A UTC instant as the API writes it.</summary>
-    public static string FormatUtc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>A short duration for the timeline strip, e.g. "5h", "3h 30m", "45m 10s".</summary>
-    public static string FormatCompact(TimeSpan span)
-    {
-        var whole = TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds));
-        var parts = new List<string>();
-        if ((int)whole.TotalHours > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)whole.TotalHours}h"));
-        if (whole.Minutes > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Minutes}m"));
-        if (whole.Seconds > 0 || parts.Count == 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Seconds}s"));
-        return string.Join(' ', parts);
-    }
-
-    /// <summary>A duration in business terms, e.g. "24h 00m 00s" or "2d 03h 15m 00s" for long pauses.</summary>
-    public static string FormatDuration(TimeSpan span)
-    {
-        var whole = TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds));
-        return whole.TotalHours >= 48
-            ? string.Create(CultureInfo.InvariantCulture, $"{whole.Days}d {whole.Hours:00}h {whole.Minutes:00}m {whole.Seconds:00}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)whole.TotalHours}h {whole.Minutes:00}m {whole.Seconds:00}s");
-    }
 }

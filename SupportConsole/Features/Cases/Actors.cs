@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Hosting;
+using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Features.Cases;
 
@@ -14,6 +16,9 @@ public static class Actors
         var name = user.FindFirst(AgentClaimsFactory.DisplayNameClaim)?.Value;
         return new Actor(user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "", string.IsNullOrWhiteSpace(name) ? email : name, email);
     }
+
+    /// <summary>An agent's account as the desk records them (the API acting on an agent's behalf).</summary>
+    public static Actor Of(AgentUser user) => new(user.Id, user.NameOrEmail, user.Email ?? "");
 
     public static bool IsManager(ClaimsPrincipal user) => user.IsInRole(Roles.Manager);
 }

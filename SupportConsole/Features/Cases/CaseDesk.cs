@@ -1,28 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
-using SupportConsole.Features.Email;
-using SupportConsole.Domain.Calendar;
+using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Cases;
 
-/// <summary>Who is acting: an agent (user id, display name, email) or the API on an agent's behalf.</summary>
-public sealed record Actor(string UserId, string Name, string Email);
-
-public sealed record DeskResult(bool Succeeded, string Message)
-{
-    public static DeskResult Ok(string message) => new(true, message);
-    public static DeskResult Refused(string message) => new(false, message);
-}
-
-public sealed record ReplyResult(bool Succeeded, string Message, bool WasFirstResponse);
-
 /// <summary>
-/// What agents do to a case: claim, release, reassign, reply, note, change severity or status, escalate.
-/// Races are settled by the database, not by the page: a claim is one conditional UPDATE ("only if nobody
-/// holds it"), and the first response is set only if none is recorded yet, so exactly one of two racing
-/// agents wins and the other is told who did.
+/// What agents do to a case: claim, release, reassign, reply, note, change severity or status, escalate. Each action
+/// loads the case, asks the domain (<see cref="SupportCase"/>) what happens, and saves the case, its history and any
+/// mail once, in one transaction. Races are settled by the database: the case's <see cref="SupportCase.Version"/>
+/// lets only one of two agents who read the same case save; the other's action is decided again on the fresh case,
+/// so exactly one claim wins and the loser is told who has it.
 /// </summary>
 public sealed class CaseDesk(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
@@ -30,71 +20,47 @@ public sealed class CaseDesk(
     CaseChangeNotifier notifier,
     TimeProvider clock)
 {
-    public async Task<DeskResult> ClaimAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var won = await db.Cases
-            .Where(c => c.Id == caseId && c.AssigneeId == null && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssigneeId, actor.UserId), cancellationToken);
-        var supportCase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
-        {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        if (won == 0)
-        {
-            if (supportCase.AssigneeId == actor.UserId)
-            {
-                return DeskResult.Ok($"{CaseNumber.Format(supportCase.Number)} is already yours.");
-            }
-            if (!supportCase.IsOpen)
-            {
-                return DeskResult.Refused($"{CaseNumber.Format(supportCase.Number)} is {supportCase.Status.DisplayName().ToLowerInvariant()}; reopen it first.");
-            }
-            return DeskResult.Refused($"{await NameOfAsync(db, supportCase.AssigneeId)} already has {CaseNumber.Format(supportCase.Number)}.");
-        }
-        await EventAsync(db, supportCase, CaseChangeKind.Claimed, actor, $"{actor.Name} claimed the case.", cancellationToken);
-        return DeskResult.Ok($"{CaseNumber.Format(supportCase.Number)} is yours.");
-    }
+    private const int MaxAttempts = 8;
 
-    public async Task<DeskResult> ReleaseAsync(long caseId, Actor actor, bool isManager, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var released = await db.Cases
-            .Where(c => c.Id == caseId && c.AssigneeId != null && (isManager || c.AssigneeId == actor.UserId))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssigneeId, (string?)null), cancellationToken);
-        var supportCase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
+    private const string Gone = "That case no longer exists.";
+
+    public Task<DeskResult> ClaimAsync(long caseId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, actor, async (step, c) =>
         {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        if (released == 0)
+            var number = CaseNumber.Format(c.Number);
+            return c.Claim(actor.UserId) switch
+            {
+                ClaimOutcome.Claimed => step.Saved(CaseChangeKind.Claimed, $"{actor.Name} claimed the case.", $"{number} is yours."),
+                ClaimOutcome.AlreadyYours => DeskResult.Ok($"{number} is already yours."),
+                ClaimOutcome.NotOpen => DeskResult.Refused($"{number} is {c.Status.DisplayName().ToLowerInvariant()}; reopen it first."),
+                _ => DeskResult.Refused($"{await step.NameOfAsync(c.AssigneeId)} already has {number}."),
+            };
+        }, cancellationToken);
+
+    public Task<DeskResult> ReleaseAsync(long caseId, Actor actor, bool isManager, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, actor, async (step, c) => c.Release(actor.UserId, isManager) switch
         {
-            return DeskResult.Refused(supportCase.AssigneeId is null
-                ? "Nobody holds this case."
-                : $"Only {await NameOfAsync(db, supportCase.AssigneeId)} or a manager can release it.");
-        }
-        await EventAsync(db, supportCase, CaseChangeKind.Released, actor, $"{actor.Name} released the case back to the queue.", cancellationToken);
-        return DeskResult.Ok($"{CaseNumber.Format(supportCase.Number)} is back in the queue.");
-    }
+            ReleaseOutcome.Released => step.Saved(CaseChangeKind.Released, $"{actor.Name} released the case back to the queue.", $"{CaseNumber.Format(c.Number)} is back in the queue."),
+            ReleaseOutcome.NobodyHolds => DeskResult.Refused("Nobody holds this case."),
+            _ => DeskResult.Refused($"Only {await step.NameOfAsync(c.AssigneeId)} or a manager can release it."),
+        }, cancellationToken);
 
     public async Task<DeskResult> ReassignAsync(long caseId, string toUserId, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == toUserId && !u.IsDisabled, cancellationToken);
-        if (target is null)
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return DeskResult.Refused("Choose an active agent to hand the case to.");
+            if (!await db.Users.AnyAsync(u => u.Id == toUserId && !u.IsDisabled, cancellationToken))
+            {
+                return DeskResult.Refused("Choose an active agent to hand the case to.");
+            }
         }
-        var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
+        return await ChangeAsync(caseId, actor, async (step, c) =>
         {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        supportCase.AssigneeId = target.Id;
-        await db.SaveChangesAsync(cancellationToken);
-        await EventAsync(db, supportCase, CaseChangeKind.Claimed, actor, $"{actor.Name} assigned the case to {target.NameOrEmail}.", cancellationToken);
-        return DeskResult.Ok($"{CaseNumber.Format(supportCase.Number)} is now with {target.NameOrEmail}.");
+            var name = await step.NameOfAsync(toUserId);
+            return c.AssignTo(toUserId)
+                ? step.Saved(CaseChangeKind.Claimed, $"{actor.Name} assigned the case to {name}.", $"{CaseNumber.Format(c.Number)} is now with {name}.")
+                : DeskResult.Refused($"{name} already has {CaseNumber.Format(c.Number)}.");
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -107,145 +73,155 @@ public sealed class CaseDesk(
         {
             return new ReplyResult(false, "Write the reply first.", false);
         }
-        var now = clock.GetUtcNow().ToWholeSecond();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
+        var first = false;
+        var result = await ChangeAsync(caseId, actor, async (step, c) =>
         {
-            return new ReplyResult(false, "That case no longer exists.", false);
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Only one reply can be the first response: the conditional update decides, inside this transaction.
-        var first = await db.Cases
-            .Where(c => c.Id == caseId && c.FirstRespondedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstRespondedAtUtc, now.UtcDateTime), cancellationToken) == 1;
-        var lastCustomerMessage = await db.CaseEntries.AsNoTracking()
-            .Where(e => e.CaseId == caseId && e.Kind == CaseEntryKind.CustomerMessage && e.MessageId != null)
-            .OrderByDescending(e => e.Id).Select(e => e.MessageId).FirstOrDefaultAsync(cancellationToken);
-        var number = CaseNumber.Format(supportCase.Number);
-        var mail = outbox.Compose(OutboxKind.Reply, supportCase.FromAddress, $"Re: [{number}] {supportCase.Subject}",
-            $"{body.Trim()}\n\n{actor.Name}\nSupportConsole Support\n\nTo reply, answer this email and keep {number} in the subject.", now, supportCase.Id, lastCustomerMessage);
-        db.Outbox.Add(mail);
-        db.CaseEntries.Add(new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.Reply, AtUtc = now.UtcDateTime, Author = actor.Email, Body = body.Trim(), MessageId = mail.MessageId });
-        if (first)
-        {
-            var onTime = supportCase.FirstResponseDueAtUtc is not { } due || now.UtcDateTime <= due;
-            db.CaseEntries.Add(SystemEntry(caseId, now, supportCase.FirstResponseDueAtUtc is null
-                ? $"First response by {actor.Name}."
-                : onTime ? $"First response by {actor.Name}: SLA met." : $"First response by {actor.Name}: SLA met late."));
-        }
-        if (newStatus is { } status && status != supportCase.Status)
-        {
-            db.CaseEntries.Add(SystemEntry(caseId, now, $"{actor.Name} set the status to {status.DisplayName()}."));
-            supportCase.Status = status;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Dispatch([mail]);
-        notifier.Publish(new CaseChange(caseId, supportCase.Number, CaseChangeKind.Replied, supportCase.Queue, now, actor.Name));
-        return new ReplyResult(true, first ? $"Reply sent to {supportCase.FromAddress}: first response recorded." : $"Reply sent to {supportCase.FromAddress}.", first);
+            var lastCustomerMessage = await step.Db.CaseEntries.AsNoTracking()
+                .Where(e => e.CaseId == caseId && e.Kind == CaseEntryKind.CustomerMessage && e.MessageId != null)
+                .OrderByDescending(e => e.Id).Select(e => e.MessageId).FirstOrDefaultAsync(cancellationToken);
+            var number = CaseNumber.Format(c.Number);
+            var mail = step.Send(outbox.Compose(OutboxKind.Reply, c.FromAddress, $"Re: [{number}] {c.Subject}",
+                $"{body.Trim()}\n\n{actor.Name}\nSupportConsole Support\n\nTo reply, answer this email and keep {number} in the subject.", step.Now, c.Id, lastCustomerMessage));
+            step.Add(new CaseEntry { CaseId = c.Id, Kind = CaseEntryKind.Reply, AtUtc = step.Now.UtcDateTime, Author = actor.Email, Body = body.Trim(), MessageId = mail.MessageId });
+            var response = c.RecordResponse(step.Now);
+            first = response != FirstResponseOutcome.NotFirst;
+            if (first)
+            {
+                step.Event(response switch
+                {
+                    FirstResponseOutcome.FirstMet => $"First response by {actor.Name}: SLA met.",
+                    FirstResponseOutcome.FirstLate => $"First response by {actor.Name}: SLA met late.",
+                    _ => $"First response by {actor.Name}.",
+                });
+            }
+            if (newStatus is { } status && c.ChangeStatus(status))
+            {
+                step.Event($"{actor.Name} set the status to {status.DisplayName()}.");
+            }
+            return step.Saved(CaseChangeKind.Replied, first ? $"Reply sent to {c.FromAddress}: first response recorded." : $"Reply sent to {c.FromAddress}.");
+        }, cancellationToken);
+        return new ReplyResult(result.Succeeded, result.Message, result.Succeeded && first);
     }
 
-    public async Task<DeskResult> AddNoteAsync(long caseId, Actor actor, string body, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return DeskResult.Refused("Write the note first.");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var supportCase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
-        {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        var now = clock.GetUtcNow().ToWholeSecond();
-        db.CaseEntries.Add(new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.InternalNote, AtUtc = now.UtcDateTime, Author = actor.Email, Body = body.Trim() });
-        await db.SaveChangesAsync(cancellationToken);
-        notifier.Publish(new CaseChange(caseId, supportCase.Number, CaseChangeKind.NoteAdded, supportCase.Queue, now, actor.Name));
-        return DeskResult.Ok("Internal note added (customers never see it).");
-    }
+    public Task<DeskResult> AddNoteAsync(long caseId, Actor actor, string body, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(body)
+            ? Task.FromResult(DeskResult.Refused("Write the note first."))
+            : ChangeAsync(caseId, actor, (step, c) =>
+            {
+                step.Add(new CaseEntry { CaseId = c.Id, Kind = CaseEntryKind.InternalNote, AtUtc = step.Now.UtcDateTime, Author = actor.Email, Body = body.Trim() });
+                return Task.FromResult(step.Saved(CaseChangeKind.NoteAdded, "Internal note added (customers never see it)."));
+            }, cancellationToken);
 
-    public async Task<DeskResult> ChangeSeverityAsync(long caseId, Severity severity, string reason, Actor actor, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return DeskResult.Refused("Say why the severity changes; the reason goes in the case's history.");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
-        {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        if (supportCase.Severity == severity)
-        {
-            return DeskResult.Refused($"The severity is already {severity.DisplayName()}.");
-        }
-        var before = supportCase.Severity;
-        supportCase.Severity = severity;
-        await db.SaveChangesAsync(cancellationToken);
-        await EventAsync(db, supportCase, CaseChangeKind.SeverityChanged, actor, $"{actor.Name} changed the severity from {before.DisplayName()} to {severity.DisplayName()}: {reason.Trim()}", cancellationToken);
-        return DeskResult.Ok($"Severity is now {severity.DisplayName()}.");
-    }
+    public Task<DeskResult> ChangeSeverityAsync(long caseId, CaseSeverity severity, string reason, Actor actor, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(DeskResult.Refused("Say why the severity changes; the reason goes in the case's history."))
+            : ChangeAsync(caseId, actor, (step, c) =>
+            {
+                var before = c.Severity;
+                return Task.FromResult(c.ChangeSeverity(severity)
+                    ? step.Saved(CaseChangeKind.SeverityChanged,
+                        $"{actor.Name} changed the severity from {before.DisplayName()} to {severity.DisplayName()}: {reason.Trim()}",
+                        $"Severity is now {severity.DisplayName()}.")
+                    : DeskResult.Refused($"The severity is already {severity.DisplayName()}."));
+            }, cancellationToken);
 
-    public async Task<DeskResult> ChangeStatusAsync(long caseId, CaseStatus status, Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
-        {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        if (supportCase.Status == status)
-        {
-            return DeskResult.Refused($"The case is already {status.DisplayName().ToLowerInvariant()}.");
-        }
-        supportCase.Status = status;
-        await db.SaveChangesAsync(cancellationToken);
-        await EventAsync(db, supportCase, CaseChangeKind.StatusChanged, actor, $"{actor.Name} set the status to {status.DisplayName()}.", cancellationToken);
-        return DeskResult.Ok($"{CaseNumber.Format(supportCase.Number)} is {status.DisplayName().ToLowerInvariant()}.");
-    }
+    public Task<DeskResult> ChangeStatusAsync(long caseId, CaseStatus status, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.ChangeStatus(status)
+            ? step.Saved(CaseChangeKind.StatusChanged, $"{actor.Name} set the status to {status.DisplayName()}.",
+                $"{CaseNumber.Format(c.Number)} is {status.DisplayName().ToLowerInvariant()}.")
+            : DeskResult.Refused($"The case is already {status.DisplayName().ToLowerInvariant()}.")), cancellationToken);
 
-    /// <summary>Hands the case to Tier 2 or 3: it leaves the Tier 1 assignee and waits for an engineer.</summary>
-    public async Task<DeskResult> EscalateAsync(long caseId, int tier, string reason, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Hands an open case to Tier 2 or 3: it leaves the Tier 1 assignee and waits for an engineer.</summary>
+    public Task<DeskResult> EscalateAsync(long caseId, SupportTier tier, string reason, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (tier is not (2 or 3))
+        if (!tier.IsEngineering())
         {
-            return DeskResult.Refused("Escalate to Tier 2 or Tier 3.");
+            return Task.FromResult(DeskResult.Refused("Escalate to Tier 2 or Tier 3."));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return DeskResult.Refused("Say why it needs Tier " + tier + ": what was tried, what the engineer should look at.");
+            return Task.FromResult(DeskResult.Refused($"Say why it needs {tier.DisplayName()}: what was tried, what the engineer should look at."));
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (supportCase is null)
+        return ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.Escalate(tier) switch
         {
-            return DeskResult.Refused("That case no longer exists.");
-        }
-        if (supportCase.Tier >= tier)
-        {
-            return DeskResult.Refused($"The case is already with Tier {supportCase.Tier}.");
-        }
-        supportCase.Tier = tier;
-        supportCase.AssigneeId = null;
-        await db.SaveChangesAsync(cancellationToken);
-        await EventAsync(db, supportCase, CaseChangeKind.Escalated, actor, $"{actor.Name} escalated the case to Tier {tier}: {reason.Trim()}", cancellationToken);
-        return DeskResult.Ok($"{CaseNumber.Format(supportCase.Number)} is escalated to Tier {tier}.");
+            EscalationOutcome.Escalated => step.Saved(CaseChangeKind.Escalated, $"{actor.Name} escalated the case to {tier.DisplayName()}: {reason.Trim()}",
+                $"{CaseNumber.Format(c.Number)} is escalated to {tier.DisplayName()}."),
+            EscalationOutcome.NotOpen => DeskResult.Refused($"{CaseNumber.Format(c.Number)} is {c.Status.DisplayName().ToLowerInvariant()}; only open cases are escalated."),
+            _ => DeskResult.Refused($"The case is already with {c.Tier.DisplayName()}."),
+        }), cancellationToken);
     }
 
-    private async Task EventAsync(SupportConsoleDbContext db, SupportCase supportCase, CaseChangeKind kind, Actor actor, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the case, lets <paramref name="decide"/> change it, and saves everything once. A save that lost a race
+    /// (another agent saved the case first) is decided again on the fresh case.
+    /// </summary>
+    private async Task<DeskResult> ChangeAsync(long caseId, Actor actor, Func<DeskStep, SupportCase, Task<DeskResult>> decide, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToWholeSecond();
-        db.CaseEntries.Add(SystemEntry(supportCase.Id, now, text));
-        await db.SaveChangesAsync(cancellationToken);
-        notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, kind, supportCase.Queue, now, actor.Name));
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var supportCase = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+            if (supportCase is null)
+            {
+                return DeskResult.Refused(Gone);
+            }
+            var step = new DeskStep(db, supportCase, clock.GetUtcNow().ToWholeSecond());
+            var result = await decide(step, supportCase);
+            if (step.Kind is not { } kind)
+            {
+                return result;
+            }
+            supportCase.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+            outbox.Dispatch(step.Mail);
+            notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, kind, supportCase.Queue, step.Now, actor.Name));
+            return result;
+        }
     }
 
-    private static CaseEntry SystemEntry(long caseId, DateTimeOffset now, string text) =>
-        new() { CaseId = caseId, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = text };
+    /// <summary>One attempt at an action: the context it writes into, the instant, and what it will save and publish.</summary>
+    private sealed class DeskStep(SupportConsoleDbContext db, SupportCase supportCase, DateTimeOffset now)
+    {
+        public SupportConsoleDbContext Db => db;
 
-    private static async Task<string> NameOfAsync(SupportConsoleDbContext db, string? userId) =>
-        userId is null ? "nobody" : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email!).FirstOrDefaultAsync() ?? "another agent";
+        public DateTimeOffset Now => now;
 
+        public CaseChangeKind? Kind { get; private set; }
+
+        public List<OutboxMessage> Mail { get; } = [];
+
+        public void Add(CaseEntry entry) => db.CaseEntries.Add(entry);
+
+        public void Event(string text) => Add(CaseEntry.SystemEvent(supportCase.Id, now, text));
+
+        public OutboxMessage Send(OutboxMessage mail)
+        {
+            db.Outbox.Add(mail);
+            Mail.Add(mail);
+            return mail;
+        }
+
+        /// <summary>Marks the action as one to save and publish, with an optional history entry, and says so.</summary>
+        public DeskResult Saved(CaseChangeKind kind, string historyOrMessage, string? message = null)
+        {
+            Kind = kind;
+            if (message is null)
+            {
+                return DeskResult.Ok(historyOrMessage);
+            }
+            Event(historyOrMessage);
+            return DeskResult.Ok(message);
+        }
+
+        public async Task<string> NameOfAsync(string? userId) =>
+            userId is null ? "nobody" : await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email!).FirstOrDefaultAsync() ?? "another agent";
+    }
 }

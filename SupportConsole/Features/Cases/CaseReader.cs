@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Hosting;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Cases;
 
@@ -40,11 +42,6 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
             attachments.GroupBy(a => a.CaseEntryId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseAttachment>)[.. g]));
     }
 
-    /// <summary>A case number as it appears in a URL: "SC-100042" or "100042".</summary>
-    public static bool TryParseRouteNumber(string? text, out long number) =>
-        CaseNumber.TryParse(text, out number)
-        || (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && CaseNumber.IsValid(number));
-
     public static SenderListing Listing(SupportCase supportCase)
     {
         if (supportCase.Customer is not { } customer || !EmailAddress.TryParse(supportCase.FromAddress, out var sender, out _))
@@ -81,21 +78,5 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
         var root = Path.GetFullPath(folders.Attachments);
         var path = Path.GetFullPath(Path.Combine(root, attachment.StoragePath));
         return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path) ? (attachment, path) : null;
-    }
-}
-
-public static class CaseAttachmentEndpoints
-{
-    /// <summary>Downloads an attachment of a case: <c>/cases/{number}/attachments/{id}</c>, for any signed-in staff.</summary>
-    public static void MapCaseAttachments(this WebApplication app)
-    {
-        app.MapGet("/cases/{number}/attachments/{id:long}", async (string number, long id, CaseReader reader, CancellationToken cancellationToken) =>
-        {
-            if (!CaseReader.TryParseRouteNumber(number, out var parsed) || await reader.AttachmentAsync(parsed, id, cancellationToken) is not { } found)
-            {
-                return Results.NotFound();
-            }
-            return Results.File(found.Path, found.Attachment.ContentType, found.Attachment.FileName);
-        }).RequireAuthorization(Policies.Staff);
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Features.Intake;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Customers;
 
@@ -266,7 +267,7 @@ public sealed class CustomerBook(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite && sqlite.Message.Contains("OriginationListEntries", StringComparison.OrdinalIgnoreCase))
+        catch (DbUpdateException e) when (e.IsUniqueViolation("OriginationListEntries"))
         {
             // Another save claimed one of these entries between our check and our write: the unique index refused it.
             logger.LogInformation(e, "Origination list save for {Customer} lost a race to another customer's save", draft.Name);

@@ -1,7 +1,8 @@
 using SupportConsole.Data;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Plans;
-using SupportConsole.Features.Api;
+using SupportConsole.Hosting.Api;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Customers;
 
@@ -29,8 +30,9 @@ public sealed record CustomerDto(
 /// <summary><c>GET/POST /api/customers</c> and <c>GET/PUT /api/customers/{id}</c> as API.md describes them.</summary>
 public static class CustomerEndpoints
 {
-    public static RouteGroupBuilder MapCustomerApi(this RouteGroupBuilder api)
+    public static void MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
+        var api = app.MapApi();
         api.MapGet("/customers", async (string? search, CustomerBook book) =>
         {
             var today = book.Today();
@@ -74,7 +76,6 @@ public static class CustomerEndpoints
             return result.Succeeded ? Results.Ok(CustomerDto.Of(result.Customer!, book.Today())) : Failure(result, id);
         });
 
-        return api;
     }
 
     /// <summary>The audit trail's actor for changes made through the API.</summary>

@@ -2,9 +2,12 @@ namespace SupportConsole.Features.Customers;
 
 public static class CustomersHosting
 {
-    /// <summary>Customers and plans: the <see cref="CustomerBook"/> the admin pages and the API share.</summary>
+    /// <summary>Customers and plans: the <see cref="CustomerBook"/> the admin pages and the API share, and the routing directory read from it.</summary>
     public static void AddCustomers(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CustomerBook>();
+        builder.Services.AddSingleton<RoutingDirectoryCache>();
     }
+
+    public static void MapCustomers(this WebApplication app) => app.MapCustomerEndpoints();
 }

@@ -4,6 +4,7 @@ using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Dashboard;
 
@@ -63,7 +64,7 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
 
         var queues = Enum.GetValues<CaseQueue>().OrderByDescending(q => q).Select(queue =>
         {
-            var inQueue = states.Where(s => s.Case.Queue == queue && s.Case.Tier == 1).ToList();
+            var inQueue = states.Where(s => s.Case.Queue == queue && s.Case.Tier == SupportTier.Tier1).ToList();
             var waiting = inQueue.Where(s => s.Case.FirstRespondedAtUtc is null).ToList();
             TimeSpan? oldest = waiting.Count == 0 ? null : calendarNow.BusinessTimeBetween(SupportTier.Tier1, new DateTimeOffset(waiting.Min(s => s.Case.ReceivedAtUtc)), now);
             return new QueueFigures(queue, inQueue.Count, inQueue.Count(s => s.Case.AssigneeId is null), waiting.Count,
@@ -95,7 +96,7 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
 
         return new DashboardFigures(now, queues, responded.Count, met, responded.Count - met,
             businessTimes.Count == 0 ? null : businessTimes[businessTimes.Count / 2], days, attention, agents,
-            states.Count(s => s.Case.Tier > 1));
+            states.Count(s => s.Case.Tier.IsEngineering()));
     }
 
     private static DateTimeOffset? Offset(DateTime? utc) => utc is { } v ? new DateTimeOffset(v) : null;

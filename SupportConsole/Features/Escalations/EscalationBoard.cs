@@ -1,11 +1,13 @@
+using SupportConsole.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Escalations;
 
-public sealed record EscalatedCase(long Id, long Number, int Tier, string Subject, string? CustomerName, CaseQueue Queue, Severity Severity,
+public sealed record EscalatedCase(long Id, long Number, SupportTier Tier, string Subject, string? CustomerName, CaseQueue Queue, CaseSeverity Severity,
     CaseStatus Status, string? AssigneeId, string? AssigneeName, FirstResponseDeadline Deadline, DateTimeOffset? FirstRespondedAt, DateTimeOffset ReceivedAt);
 
 /// <summary>Open cases escalated to Tier 2 or 3, oldest first.</summary>
@@ -14,8 +16,7 @@ public sealed class EscalationBoard(IDbContextFactory<SupportConsoleDbContext> d
     public async Task<IReadOnlyList<EscalatedCase>> OpenAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await (from c in db.Cases.AsNoTracking()
-                          where c.Tier > 1 && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer)
+        var rows = await (from c in db.Cases.AsNoTracking().Where(SupportCase.IsOpenEscalation)
                           join u in db.Users on c.AssigneeId equals u.Id into assignees
                           from u in assignees.DefaultIfEmpty()
                           orderby c.ArrivalSequence
@@ -26,9 +27,8 @@ public sealed class EscalationBoard(IDbContextFactory<SupportConsoleDbContext> d
                               c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc, c.ReceivedAtUtc,
                           }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new EscalatedCase(r.Id, r.Number, r.Tier, r.Subject, r.CustomerName, r.Queue, r.Severity, r.Status, r.AssigneeId, r.AssigneeName,
-            new FirstResponseDeadline(Utc(r.ClockStartsAtUtc), r.AtRiskAtUtc is { } risk ? Utc(risk) : null, r.FirstResponseDueAtUtc is { } due ? Utc(due) : null),
-            r.FirstRespondedAtUtc is { } answered ? Utc(answered) : null, Utc(r.ReceivedAtUtc)))];
+            new FirstResponseDeadline(r.ClockStartsAtUtc.AsInstant(), r.AtRiskAtUtc is { } risk ? risk.AsInstant() : null, r.FirstResponseDueAtUtc is { } due ? due.AsInstant() : null),
+            r.FirstRespondedAtUtc is { } answered ? answered.AsInstant() : null, r.ReceivedAtUtc.AsInstant()))];
     }
 
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
-}
+    }

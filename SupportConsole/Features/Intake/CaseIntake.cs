@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
@@ -7,7 +6,8 @@ using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
-using SupportConsole.Features.Email;
+using SupportConsole.Features.Customers;
+using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake;
 
@@ -18,7 +18,7 @@ public sealed record IntakeRequest(
     string? FromName,
     string Subject,
     string Body,
-    Severity Severity,
+    CaseSeverity Severity,
     DateTimeOffset? ImportedReceivedAt = null,
     string? IdempotencyKey = null,
     string? MessageId = null,
@@ -53,13 +53,12 @@ public sealed class CaseIntake(
     RoutingDirectoryCache routing,
     BusinessCalendar calendar,
     Outbox outbox,
-    EmailOptions emailOptions,
+    OutgoingMailOptions emailOptions,
     CaseChangeNotifier notifier,
     TimeProvider clock)
 {
     public const int MaxSubjectLength = 1000;
     public const int MaxBodyLength = 1_000_000;
-    private const string CaseSequence = "case";
 
     public async Task<IntakeResult> AcceptAsync(IntakeRequest request, CancellationToken cancellationToken = default)
     {
@@ -115,7 +114,7 @@ public sealed class CaseIntake(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sequence = await NextAsync(db, CaseSequence, cancellationToken);
+        var sequence = await db.NextValueAsync(Sequences.Case, cancellationToken);
         if (OriginationListChangeRequest.LooksLikeChangeRequest(supportCase.Subject, request.Category))
         {
             db.ListChangeRequests.Add(ListChangeRequests.Propose(supportCase, request.Body, await PrimaryContactCustomerAsync(db, sender, cancellationToken)));
@@ -136,7 +135,7 @@ public sealed class CaseIntake(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A concurrent retry with the same Idempotency-Key or Message-ID won the race: return its case.
             await transaction.RollbackAsync(cancellationToken);
@@ -189,11 +188,11 @@ public sealed class CaseIntake(
         if (deadline.DueAt is { } due)
         {
             body.AppendLine($"Under your Pro Plus plan, a support engineer will respond by {TierCalendar.FormatCentral(due)} (US Central time).")
-                .AppendLine("Our Tier 1 team works Monday to Friday, 7am to 7pm US Central, except holidays.");
+                .AppendLine($"Our Tier 1 team works {calendar.Tier1HoursForCustomers}.");
         }
         else
         {
-            body.AppendLine("Our team works Monday to Friday, 7am to 7pm US Central, except holidays, and answers cases in the order they arrive.");
+            body.AppendLine($"Our team works {calendar.Tier1HoursForCustomers}, and answers cases in the order they arrive.");
         }
         body.AppendLine()
             .AppendLine($"To add information, reply to this email and keep {number} in the subject.")
@@ -280,16 +279,6 @@ public sealed class CaseIntake(
     /// <summary>The customer whose designated primary contact sent this, if any (a request may come before the address is on any list).</summary>
     private static Task<long?> PrimaryContactCustomerAsync(SupportConsoleDbContext db, EmailAddress sender, CancellationToken cancellationToken) =>
         db.Customers.AsNoTracking().Where(c => c.PrimaryContactEmail.ToLower() == sender.Value).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>Advances a named counter inside the caller's transaction; SQLite's single writer makes it strictly increasing.</summary>
-    internal static async Task<long> NextAsync(SupportConsoleDbContext db, string name, CancellationToken cancellationToken)
-    {
-        var values = await db.Database
-            .SqlQuery<long>($"INSERT INTO SequenceCounters (Name, Value) VALUES ({name}, 1) ON CONFLICT(Name) DO UPDATE SET Value = Value + 1 RETURNING Value AS Value")
-            .ToListAsync(cancellationToken);
-        return values.Single();
-    }
-
 
     /// <summary>Keeps text as text: control characters (other than line breaks and tabs) are dropped.</summary>
     private static string Clean(string text, int max)

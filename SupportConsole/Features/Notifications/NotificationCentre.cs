@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Features.Calendar;
-using SupportConsole.Features.Email;
+using SupportConsole.Features.OutgoingMail;
 using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Notifications;
@@ -149,13 +149,16 @@ public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext
 /// Recurring (every minute): the breach notifications waiting to be emailed to managers go out as one email per
 /// manager, and only while Tier 1 is open, so a breach at 19:00 is mailed at the next opening, never at night.
 /// </summary>
-public sealed class ManagerBreachDigest(
+public sealed class ManagerBreachDigestJob(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     BusinessCalendar calendar,
     Outbox outbox,
     TimeProvider clock)
 {
-    public const string JobId = "manager-breach-digest";
+    public const string Id = "manager-breach-digest";
+
+    /// <summary>The recurring run (Hangfire wants a method whose result it can ignore).</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => SendAsync(cancellationToken);
 
     /// <summary>Sends the pending digests; returns how many emails were composed (0 while Tier 1 is closed).</summary>
     public async Task<int> SendAsync(CancellationToken cancellationToken)

@@ -1,16 +1,11 @@
-using Hangfire;
-
 namespace SupportConsole.Features.Notifications;
 
 public static class NotificationsHosting
 {
+    /// <summary>The bell (in-app notifications) and the managers' breach digest job.</summary>
     public static void AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NotificationCentre>();
-        builder.Services.AddTransient<ManagerBreachDigest>();
+        builder.Services.AddTransient<ManagerBreachDigestJob>();
     }
-
-    /// <summary>Every minute by default (<c>Notifications:DigestCron</c>); the job itself waits for Tier 1 hours.</summary>
-    public static void ScheduleBreachDigest(this IRecurringJobManager jobs, string? cron = null) =>
-        jobs.AddOrUpdate<ManagerBreachDigest>(ManagerBreachDigest.JobId, d => d.SendAsync(CancellationToken.None), cron ?? Cron.Minutely());
 }

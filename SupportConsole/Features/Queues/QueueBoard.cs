@@ -5,6 +5,7 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Queues;
 
@@ -149,8 +150,7 @@ public sealed class QueueBoard : IDisposable
     }
 
     private static IQueryable<RawRow> Query(SupportConsoleDbContext db, IQueryable<SupportCase> cases) =>
-        from c in cases.AsNoTracking()
-        where c.Tier == 1 && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer)
+        from c in cases.AsNoTracking().Where(SupportCase.IsInTier1Queue)
         join u in db.Users on c.AssigneeId equals u.Id into assignees
         from u in assignees.DefaultIfEmpty()
         orderby c.ArrivalSequence
@@ -167,7 +167,7 @@ public sealed class QueueBoard : IDisposable
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private sealed record RawRow(long Id, long Number, long ArrivalSequence, CaseQueue Queue, DateTime ReceivedAtUtc, string? CustomerName,
-        string FromName, string FromAddress, string Subject, Severity Severity, CaseStatus Status, string? AssigneeId, string? AssigneeName,
+        string FromName, string FromAddress, string Subject, CaseSeverity Severity, CaseStatus Status, string? AssigneeId, string? AssigneeName,
         DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? DueAtUtc, DateTime? FirstRespondedAtUtc);
 
     public void Dispose()

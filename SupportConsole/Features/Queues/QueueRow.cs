@@ -14,7 +14,7 @@ public sealed record QueueRow(
     string FromName,
     string FromAddress,
     string Subject,
-    Severity Severity,
+    CaseSeverity Severity,
     CaseStatus Status,
     string? AssigneeId,
     string? AssigneeName,
@@ -29,7 +29,7 @@ public sealed record QueueRow(
 }
 
 /// <summary>The grid's filters; all off shows the whole queue.</summary>
-public sealed record QueueFilter(bool Mine = false, bool Unassigned = false, bool AwaitingFirstResponse = false, Severity? Severity = null)
+public sealed record QueueFilter(bool Mine = false, bool Unassigned = false, bool AwaitingFirstResponse = false, CaseSeverity? Severity = null)
 {
     public bool IsEmpty => !Mine && !Unassigned && !AwaitingFirstResponse && Severity is null;
 

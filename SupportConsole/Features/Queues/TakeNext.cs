@@ -1,3 +1,4 @@
+using SupportConsole.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
@@ -43,12 +44,12 @@ public sealed class TakeNext(IDbContextFactory<SupportConsoleDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.Tier == 1 && c.AssigneeId == null && c.FirstRespondedAtUtc == null
-                        && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
+            .Where(SupportCase.IsInTier1Queue)
+            .Where(c => c.AssigneeId == null && c.FirstRespondedAtUtc == null)
             .Select(c => new { c.Id, c.Number, c.Queue, c.Severity, c.ArrivalSequence, c.ReceivedAtUtc })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(c => new TakeNextCandidate(c.Id, c.Number, c.Queue, c.Severity, c.ArrivalSequence,
-            new DateTimeOffset(DateTime.SpecifyKind(c.ReceivedAtUtc, DateTimeKind.Utc)), true, true))];
+            c.ReceivedAtUtc.AsInstant(), true, true))];
     }
 }
 

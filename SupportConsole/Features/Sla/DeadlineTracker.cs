@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SupportConsole.Data;
@@ -282,52 +281,17 @@ public sealed class DeadlineTracker(
         var recorded = new List<Crossing>();
         var recipients = new HashSet<string>(StringComparer.Ordinal);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var dbTransaction = (SqliteTransaction)transaction.GetDbTransaction();
-
-        if (updates.Count > 0)
-        {
-            await using var update = connection.CreateCommand();
-            update.Transaction = dbTransaction;
-            update.CommandText = "UPDATE Cases SET ClockStartsAtUtc = $start, AtRiskAtUtc = $risk, FirstResponseDueAtUtc = $due WHERE Id = $id AND FirstRespondedAtUtc IS NULL";
-            var id = update.Parameters.Add("$id", SqliteType.Integer);
-            var start = update.Parameters.Add("$start", SqliteType.Text);
-            var risk = update.Parameters.Add("$risk", SqliteType.Text);
-            var due = update.Parameters.Add("$due", SqliteType.Text);
-            update.Prepare();
-            foreach (var (caseId, deadline) in updates)
-            {
-                id.Value = caseId;
-                start.Value = deadline.ClockStartsAt.UtcDateTime;
-                risk.Value = (object?)deadline.AtRiskAt?.UtcDateTime ?? DBNull.Value;
-                due.Value = (object?)deadline.DueAt?.UtcDateTime ?? DBNull.Value;
-                await update.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
+        await db.UpdateDeadlinesAsync(updates, cancellationToken);
 
         if (crossings.Count > 0)
         {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = dbTransaction;
-            insert.CommandText = """
-                INSERT INTO SlaEvents (CaseId, Kind, ThresholdAtUtc, RecordedAtUtc)
-                SELECT $case, $kind, $threshold, $now WHERE NOT EXISTS (SELECT 1 FROM SlaEvents WHERE CaseId = $case AND Kind = $kind)
-                ON CONFLICT DO NOTHING
-                """;
-            var caseParameter = insert.Parameters.Add("$case", SqliteType.Integer);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
-            var threshold = insert.Parameters.Add("$threshold", SqliteType.Text);
-            insert.Parameters.AddWithValue("$now", now.UtcDateTime);
-            insert.Prepare();
-            foreach (var crossing in crossings)
+            var inserted = await db.RecordSlaEventsOnceAsync([.. crossings.Select(c => (c.Facts.Id, c.Kind, c.Threshold))], now, cancellationToken);
+            for (var i = 0; i < crossings.Count; i++)
             {
-                caseParameter.Value = crossing.Facts.Id;
-                kind.Value = (int)crossing.Kind;
-                threshold.Value = crossing.Threshold;
-                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                if (inserted[i])
                 {
-                    crossing.Inserted = true;
-                    recorded.Add(crossing);
+                    crossings[i].Inserted = true;
+                    recorded.Add(crossings[i]);
                 }
             }
 
@@ -429,21 +393,4 @@ public sealed class DeadlineTracker(
     {
         public bool Inserted { get; set; }
     }
-}
-
-/// <summary>The Hangfire job at a case's at-risk or due instant. Takes ids only; safe to run twice.</summary>
-public sealed class SlaThresholdJob(DeadlineTracker tracker)
-{
-    [Hangfire.AutomaticRetry(Attempts = 5)]
-    public Task<ThresholdOutcome> RunAsync(long caseId, SlaEventKind kind, DateTime thresholdAtUtc) =>
-        tracker.RunThresholdAsync(caseId, kind, thresholdAtUtc);
-}
-
-/// <summary>The recurring reconciliation as a Hangfire job.</summary>
-public sealed class ReconciliationJob(DeadlineTracker tracker)
-{
-    public const string JobId = "sla-reconciliation";
-
-    [Hangfire.DisableConcurrentExecution(600)]
-    public Task RunAsync() => tracker.ReconcileAsync();
 }

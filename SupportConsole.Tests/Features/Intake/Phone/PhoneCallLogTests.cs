@@ -40,13 +40,13 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     {
         var callStart = OpenNow.AddMinutes(-25);
 
-        var logged = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Cannot log in since this morning\nTried a password reset.", Severity.High, callStart, "agent-1");
+        var logged = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Cannot log in since this morning\nTried a password reset.", CaseSeverity.High, callStart, "agent-1");
 
         var supportCase = await ReloadAsync(logged.Id);
         Assert.Equal(CaseChannel.Phone, supportCase.Channel);
         Assert.Equal(callStart.UtcDateTime, supportCase.ReceivedAtUtc);
         Assert.False(supportCase.IsImported);
-        Assert.Equal(Severity.High, supportCase.Severity);
+        Assert.Equal(CaseSeverity.High, supportCase.Severity);
         Assert.Equal("Phone call: Cannot log in since this morning", supportCase.Subject);
         var call = Assert.Single(supportCase.Thread, e => e.Kind == CaseEntryKind.PhoneCall);
         Assert.Equal(callStart.UtcDateTime, call.AtUtc);
@@ -58,8 +58,8 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     [Fact]
     public async Task A_call_that_answered_a_listed_customer_is_the_first_response_and_one_that_did_not_leaves_the_clock_running()
     {
-        var answered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "How do I rotate keys?", Severity.Question, OpenNow.AddMinutes(-10), "agent-1");
-        var unanswered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "Outage, will investigate", Severity.Critical, OpenNow.AddMinutes(-5), "agent-1", answered: false);
+        var answered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "How do I rotate keys?", CaseSeverity.Question, OpenNow.AddMinutes(-10), "agent-1");
+        var unanswered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "Outage, will investigate", CaseSeverity.Critical, OpenNow.AddMinutes(-5), "agent-1", answered: false);
 
         var met = await ReloadAsync(answered.Id);
         var running = await ReloadAsync(unanswered.Id);
@@ -80,7 +80,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         clock.SetUtcNow(ClosedNow);
 
         var refused = await Assert.ThrowsAsync<PhoneLineClosedException>(() =>
-            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Help", Severity.Normal, ClosedNow.AddMinutes(-5), "agent-1"));
+            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Help", CaseSeverity.Normal, ClosedNow.AddMinutes(-5), "agent-1"));
 
         Assert.Equal("The Tier 1 phone line is closed; it opens Mon 2029-03-12 07:00:00 CDT.", refused.Message);
         Assert.False(Calls.LineStatus().IsOpen);
@@ -91,7 +91,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     [Fact]
     public async Task A_call_on_an_existing_case_adds_a_phone_call_entry_to_its_thread()
     {
-        var first = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", Severity.Normal, OpenNow.AddMinutes(-60), "agent-1");
+        var first = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", CaseSeverity.Normal, OpenNow.AddMinutes(-60), "agent-1");
 
         var again = await Calls.LogOnExistingCaseAsync(first.Number, "Called back: jam cleared, closing soon.", "agent-2", OpenNow.AddMinutes(-5));
 
@@ -110,7 +110,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         Assert.Equal(["There is no case SC-999999."], unknown.Errors["caseNumber"]);
 
         var old = await Assert.ThrowsAsync<IntakeValidationException>(() =>
-            Calls.LogNewCaseAsync("Pat", "not-an-email", null, "", Severity.Normal, OpenNow.AddHours(-3), "agent-1"));
+            Calls.LogNewCaseAsync("Pat", "not-an-email", null, "", CaseSeverity.Normal, OpenNow.AddHours(-3), "agent-1"));
         Assert.Contains("callStartedAt", old.Errors.Keys);
         Assert.Contains("callerEmail", old.Errors.Keys);
         Assert.Contains("summary", old.Errors.Keys);

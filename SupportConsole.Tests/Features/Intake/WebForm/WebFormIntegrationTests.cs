@@ -24,7 +24,7 @@ public sealed class WebFormIntegrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("enctype=\"multipart/form-data\"", page);
-        foreach (var severity in Enum.GetValues<Severity>())
+        foreach (var severity in Enum.GetValues<CaseSeverity>())
         {
             Assert.Contains(severity.Hint(), System.Net.WebUtility.HtmlDecode(page));
         }
@@ -40,7 +40,7 @@ public sealed class WebFormIntegrationTests : IAsyncLifetime
         var page = await response.Content.ReadAsStringAsync();
         var supportCase = Assert.Single(await WebFormPost.CasesAsync(app));
         Assert.Equal(CaseChannel.Web, supportCase.Channel);
-        Assert.Equal(Severity.High, supportCase.Severity);
+        Assert.Equal(CaseSeverity.High, supportCase.Severity);
         Assert.Equal("pat@example.com", supportCase.FromAddress);
         Assert.Contains($"SC-{supportCase.Number}", page);
         Assert.Contains("in the subject", page);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportConsole.Data;
 using SupportConsole.Tests.Infrastructure;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.Intake.WebForm;
 

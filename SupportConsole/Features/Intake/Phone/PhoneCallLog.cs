@@ -5,6 +5,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
+using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Intake.Phone;
 
@@ -47,7 +48,7 @@ public sealed class PhoneCallLog(
     /// and a call that answered the customer is the case's first response.
     /// </summary>
     public async Task<SupportCase> LogNewCaseAsync(
-        string callerName, string callerEmail, long? customerId, string summary, Severity severity,
+        string callerName, string callerEmail, long? customerId, string summary, CaseSeverity severity,
         DateTimeOffset callStartedAt, string agentUserId, bool answered = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();

@@ -1,4 +1,4 @@
-using SupportConsole.Features.Email;
+using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake.WebForm;
 
@@ -25,7 +25,7 @@ public sealed class WebFormOptions
             WindowSeconds = Math.Max(1, configuration.GetValue("WebForm:WindowSeconds", defaults.WindowSeconds)),
             MaxAttachments = Math.Max(0, configuration.GetValue("WebForm:MaxAttachments", defaults.MaxAttachments)),
             MaxAttachmentBytes = Math.Max(1, configuration.GetValue("WebForm:MaxAttachmentBytes", defaults.MaxAttachmentBytes)),
-            SupportAddress = "support@" + EmailOptions.From(configuration).PrimaryDomain,
+            SupportAddress = "support@" + OutgoingMailOptions.From(configuration).PrimaryDomain,
         };
     }
 

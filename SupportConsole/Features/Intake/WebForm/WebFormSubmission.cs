@@ -94,7 +94,7 @@ public sealed class WebFormSubmission(
 
     public static IntakeRequest ToRequest(WebCaseForm form)
     {
-        var severity = form.Severity is { } n && SeverityNames.TryFromNumber(n, out var s) ? s : (Severity)(form.Severity ?? 0);
+        var severity = form.Severity is { } n && CaseSeverityNames.TryFromNumber(n, out var s) ? s : (CaseSeverity)(form.Severity ?? 0);
         var key = Guid.TryParseExact(form.Token, "N", out var token) ? KeyPrefix + token.ToString("N") : null;
         return new IntakeRequest(CaseChannel.Web, form.Email.Trim(), form.Name.Trim(), form.Subject, form.Description, severity, IdempotencyKey: key,
             Category: form.Category == OriginationListChangeRequest.Category ? OriginationListChangeRequest.Category : null);

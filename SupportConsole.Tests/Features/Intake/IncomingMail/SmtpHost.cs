@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using SupportConsole.Data;
+using SupportConsole.Tests.Infrastructure;
+using SupportConsole.Domain.Cases;
+
+namespace SupportConsole.Tests.Features.Intake.IncomingMail;
+
+/// <summary>The real app with its SMTP listener on a free port of 127.0.0.1, and helpers to talk to it.</summary>
+public sealed partial class SmtpHost : IAsyncLifetime
+{
+    public SmtpHost() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    internal SmtpHost(IDictionary<string, string?> extra)
+    {
+        Port = FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Enabled"] = "true",
+            ["Email:Smtp:Port"] = Port.ToString(),
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+        App = new AppFactory(settings: settings);
+    }
+
+    public AppFactory App { get; }
+    public int Port { get; }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = App.Services; // starts the host, and with it the listener
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public static MimeMessage Mail(string from, string subject, string body, string to = "help@supportconsole.local")
+    {
+        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("sender.example");
+        return message;
+    }
+
+    /// <summary>Sends with MailKit's SMTP client and returns the server's final answer.</summary>
+    public async Task<string> SendAsync(MimeMessage message, MailboxAddress? envelopeFrom = null, IEnumerable<MailboxAddress>? envelopeTo = null)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", Port, MailKit.Security.SecureSocketOptions.None);
+        var answer = envelopeFrom is null
+            ? await client.SendAsync(message)
+            : await client.SendAsync(message, envelopeFrom, envelopeTo ?? message.To.Mailboxes);
+        await client.DisconnectAsync(true);
+        return answer;
+    }
+
+    public static long CaseNumberIn(string answer)
+    {
+        var match = CaseTag().Match(answer);
+        Assert.True(match.Success, $"no case number in \"{answer}\"");
+        return long.Parse(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex(@"SC-(\d+)")]
+    private static partial Regex CaseTag();
+
+    public async Task<SupportCase> CaseAsync(long number)
+    {
+        await using var db = await Db();
+        return await db.Cases.AsNoTracking().Include(c => c.Thread.OrderBy(e => e.Id)).SingleAsync(c => c.Number == number);
+    }
+
+    public async Task<SupportConsoleDbContext> Db() =>
+        await App.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Speaks SMTP over a plain socket: for what a well-behaved client refuses to send. Returns each command's answer.</summary>
+    public async Task<List<string>> SendRawAsync(string mailFrom, string rcptTo, byte[] data)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, Port);
+        await using var stream = tcp.GetStream();
+        var answers = new List<string> { await ReadReplyAsync(stream) };
+        async Task<string> Command(string line)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
+            var reply = await ReadReplyAsync(stream);
+            answers.Add(reply);
+            return reply;
+        }
+        await Command("EHLO tester.example");
+        await Command($"MAIL FROM:<{mailFrom}>");
+        await Command($"RCPT TO:<{rcptTo}>");
+        if ((await Command("DATA")).StartsWith("354", StringComparison.Ordinal))
+        {
+            await stream.WriteAsync(data);
+            await Command("\r\n.");
+        }
+        await Command("QUIT");
+        return answers;
+    }
+
+    private static async Task<string> ReadReplyAsync(NetworkStream stream)
+    {
+        var text = new StringBuilder();
+        var buffer = new byte[1];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var line = new StringBuilder();
+            while (!line.ToString().EndsWith("\r\n", StringComparison.Ordinal))
+            {
+                if (await stream.ReadAsync(buffer, timeout.Token) == 0)
+                {
+                    return text.Append(line).ToString();
+                }
+                line.Append((char)buffer[0]);
+            }
+            text.Append(line);
+            // "250-..." continues, "250 ..." ends a reply.
+            if (line.Length < 4 || line[3] != '-')
+            {
+                return text.ToString().TrimEnd();
+            }
+        }
+    }
+
+    /// <summary>Waits (up to a timeout, no fixed sleep) for a condition that becomes true in the background.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null) where T : class
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("The condition was not met in time.");
+            }
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SupportConsole.Domain.Sla;
+
+namespace SupportConsole.Data;
+
+/// <summary>
+/// The deadline tracker's bulk writes, as prepared statements inside the caller's transaction: a holiday change can
+/// move the deadlines of tens of thousands of cases, and a restart can record as many crossings at once.
+/// </summary>
+public static class SlaTrackingWrites
+{
+    /// <summary>Stores re-derived deadlines, for cases still waiting for their first response.</summary>
+    public static async Task UpdateDeadlinesAsync(this SupportConsoleDbContext db, IReadOnlyCollection<(long CaseId, FirstResponseDeadline Deadline)> updates, CancellationToken cancellationToken)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+        await using var update = Command(db,
+            "UPDATE Cases SET ClockStartsAtUtc = $start, AtRiskAtUtc = $risk, FirstResponseDueAtUtc = $due WHERE Id = $id AND FirstRespondedAtUtc IS NULL");
+        var id = Parameter(update, "$id");
+        var start = Parameter(update, "$start");
+        var risk = Parameter(update, "$risk");
+        var due = Parameter(update, "$due");
+        await update.PrepareAsync(cancellationToken);
+        foreach (var (caseId, deadline) in updates)
+        {
+            id.Value = caseId;
+            start.Value = deadline.ClockStartsAt.UtcDateTime;
+            risk.Value = (object?)deadline.AtRiskAt?.UtcDateTime ?? DBNull.Value;
+            due.Value = (object?)deadline.DueAt?.UtcDateTime ?? DBNull.Value;
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records each crossing unless its case already has that kind of event (the unique index also catches a
+    /// concurrent duplicate); returns, in order, whether each one was recorded now.
+    /// </summary>
+    public static async Task<bool[]> RecordSlaEventsOnceAsync(this SupportConsoleDbContext db, IReadOnlyList<(long CaseId, SlaEventKind Kind, DateTime ThresholdAtUtc)> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inserted = new bool[events.Count];
+        if (events.Count == 0)
+        {
+            return inserted;
+        }
+        await using var insert = Command(db, """
+            INSERT INTO SlaEvents (CaseId, Kind, ThresholdAtUtc, RecordedAtUtc)
+            SELECT $case, $kind, $threshold, $now WHERE NOT EXISTS (SELECT 1 FROM SlaEvents WHERE CaseId = $case AND Kind = $kind)
+            ON CONFLICT DO NOTHING
+            """);
+        var caseId = Parameter(insert, "$case");
+        var kind = Parameter(insert, "$kind");
+        var threshold = Parameter(insert, "$threshold");
+        Parameter(insert, "$now").Value = now.UtcDateTime;
+        await insert.PrepareAsync(cancellationToken);
+        for (var i = 0; i < events.Count; i++)
+        {
+            caseId.Value = events[i].CaseId;
+            kind.Value = (int)events[i].Kind;
+            threshold.Value = events[i].ThresholdAtUtc;
+            inserted[i] = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        return inserted;
+    }
+
+    private static DbCommand Command(SupportConsoleDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk SLA writes run inside the caller's transaction.");
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

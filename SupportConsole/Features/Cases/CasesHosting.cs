@@ -1,0 +1,15 @@
+namespace SupportConsole.Features.Cases;
+
+public static class CasesHosting
+{
+    /// <summary>The case desk (what agents do to a case), the reader behind the case page, list change requests and the change notifier.</summary>
+    public static void AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CaseChangeNotifier>();
+        builder.Services.AddSingleton<CaseDesk>();
+        builder.Services.AddSingleton<CaseReader>();
+        builder.Services.AddSingleton<ListChangeRequests>();
+    }
+
+    public static void MapCases(this WebApplication app) => app.MapCaseEndpoints();
+}

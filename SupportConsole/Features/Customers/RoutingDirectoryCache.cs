@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Customers;
+
+namespace SupportConsole.Features.Customers;
+
+/// <summary>
+/// The routing directory built from every customer's plan, term and origination list, kept in memory so intake
+/// does not read all customers per case. Anything that changes a customer calls <see cref="Invalidate"/>.
+/// </summary>
+public sealed class RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbContext> dbFactory, ILogger<RoutingDirectoryCache> logger)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private RoutingDirectory? directory;
+
+    public async Task<RoutingDirectory> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref directory) is { } ready)
+        {
+            return ready;
+        }
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (directory is not null)
+            {
+                return directory;
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var customers = await db.Customers.AsNoTracking().Include(c => c.OriginationList).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            var profiles = customers.Select(ToProfile).ToList();
+            Volatile.Write(ref directory, new RoutingDirectory(profiles));
+            return directory;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Invalidate() => Volatile.Write(ref directory, null);
+
+    internal CustomerRoutingProfile ToProfile(Customer customer)
+    {
+        var entries = new List<OriginationEntry>();
+        foreach (var stored in customer.OriginationList)
+        {
+            if (OriginationEntry.TryParse(stored.Value, out var entry, out var error))
+            {
+                entries.Add(entry);
+            }
+            else
+            {
+                logger.LogWarning("Origination entry '{Value}' of {Customer} is not valid and is ignored: {Error}", stored.Value, customer.Name, error);
+            }
+        }
+        return new CustomerRoutingProfile(customer.Id, customer.Name, customer.Plan, customer.TermStart, customer.TermEnd, OriginationList.Create(entries));
+    }
+}

@@ -1,0 +1,345 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Cases;
+using SupportConsole.Features.OutgoingMail;
+using SupportConsole.Hosting;
+
+namespace SupportConsole.Features.Intake.IncomingMail;
+
+public enum MailIntakeResult
+{
+    /// <summary>A new case was committed.</summary>
+    CaseCreated,
+
+    /// <summary>The Message-ID already opened a case (or is already in its thread): nothing new was stored.</summary>
+    Duplicate,
+
+    /// <summary>The message was added to an existing case's thread.</summary>
+    AddedToCase,
+
+    /// <summary>The message could not become a case; it is kept whole in the quarantine.</summary>
+    Quarantined,
+
+    /// <summary>Over <see cref="IncomingMailOptions.MaxMessageBytes"/>: refused, nothing stored.</summary>
+    TooLarge,
+}
+
+/// <summary>What happened to one message; <see cref="CaseNumber"/> is set for every result with a case.</summary>
+public sealed record MailIntakeOutcome(MailIntakeResult Result, long? CaseNumber = null, long? QuarantineId = null, string? Reason = null)
+{
+    public string CaseTag => CaseNumber is { } number ? Domain.Intake.CaseNumber.Format(number) : "";
+}
+
+/// <summary>The one door for mail: the SMTP listener and the IMAP poller both hand raw messages here.</summary>
+public interface IMailIntake
+{
+    Task<MailIntakeOutcome> AcceptAsync(byte[] raw, string? envelopeFrom, IReadOnlyList<string> envelopeTo, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Turns one raw message into a case, a reply on a case's thread, or a quarantine row, and returns only after
+/// that is committed (so the SMTP 250 or the IMAP "seen" flag never comes before the data is safe). Parsing is
+/// MimeKit's; the text stored is plain text (HTML converted, control characters dropped); the arrival instant is
+/// this server's clock, never the message's Date header.
+/// </summary>
+public sealed partial class MailIntake(
+    IDbContextFactory<SupportConsoleDbContext> dbFactory,
+    CaseIntake caseIntake,
+    Outbox outbox,
+    IncomingMailOptions options,
+    DataFolders folders,
+    CaseChangeNotifier notifier,
+    TimeProvider clock,
+    ILogger<MailIntake> logger) : IMailIntake
+{
+    public const string TruncationMark = "…";
+
+    public async Task<MailIntakeOutcome> AcceptAsync(byte[] raw, string? envelopeFrom, IReadOnlyList<string> envelopeTo, CancellationToken cancellationToken)
+    {
+        if (raw.Length > options.MaxMessageBytes)
+        {
+            return new MailIntakeOutcome(MailIntakeResult.TooLarge, Reason: $"the message is {raw.Length} bytes; the limit is {options.MaxMessageBytes}");
+        }
+        var envelope = $"MAIL FROM:<{envelopeFrom}> RCPT TO:{string.Join(", ", envelopeTo.Select(t => $"<{t}>"))}";
+
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            message = await MimeMessage.LoadAsync(stream, cancellationToken);
+        }
+        catch (Exception e) when (e is FormatException or ParseException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            return await QuarantineAsync(raw, envelope, $"the message could not be parsed as MIME: {e.Message}", cancellationToken);
+        }
+
+        var from = Sender(message, envelopeFrom);
+        if (from is null)
+        {
+            return await QuarantineAsync(raw, envelope, "no usable sender: no valid From, Sender or envelope MAIL FROM address", cancellationToken);
+        }
+
+        try
+        {
+            var (subject, body) = SubjectAndBody(message);
+            var messageId = string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId.Trim().Trim('<', '>');
+            if (messageId is { Length: > 500 })
+            {
+                messageId = null;
+            }
+            if (await FindThreadAsync(message, subject, cancellationToken) is { } caseId)
+            {
+                return await AddToThreadAsync(caseId, message, from.Value.Address, body, messageId, cancellationToken);
+            }
+
+            var verdict = AutomatedMailClassifier.Classify(from.Value.FromHeader, Headers(message), outbox.IsOurs);
+            var result = await caseIntake.AcceptAsync(new IntakeRequest(
+                CaseChannel.Email,
+                from.Value.Address.Value,
+                from.Value.Name,
+                subject,
+                body,
+                SeverityOf(subject),
+                MessageId: messageId,
+                AcknowledgmentSuppressedBecause: verdict.ShouldAcknowledge ? null : verdict.Explanation), cancellationToken);
+
+            var entryId = await FirstCustomerEntryAsync(result.Case.Id, cancellationToken);
+            // Also on a repeat: a retry after a failure between the case's commit and its attachments completes them.
+            await SaveAttachmentsAsync(result.Case.Number, entryId, message, cancellationToken);
+            return new MailIntakeOutcome(result.Created ? MailIntakeResult.CaseCreated : MailIntakeResult.Duplicate, result.Case.Number);
+        }
+        catch (IntakeValidationException e)
+        {
+            return await QuarantineAsync(raw, envelope, "the message is not a valid case: " + string.Join(" ", e.Errors.SelectMany(x => x.Value)), cancellationToken);
+        }
+    }
+
+    private readonly record struct SenderInfo(EmailAddress Address, string? Name, string FromHeader);
+
+    /// <summary>From, else Sender, else the envelope's MAIL FROM; the first that is a valid address.</summary>
+    private static SenderInfo? Sender(MimeMessage message, string? envelopeFrom)
+    {
+        var candidates = message.From.Mailboxes.Concat(message.Sender is { } sender ? [sender] : []);
+        foreach (var mailbox in candidates)
+        {
+            if (EmailAddress.TryParse(mailbox.Address, out var address, out _))
+            {
+                return new SenderInfo(address, string.IsNullOrWhiteSpace(mailbox.Name) ? null : MailText.CleanSubject(mailbox.Name), mailbox.ToString());
+            }
+        }
+        if (EmailAddress.TryParse(envelopeFrom, out var envelope, out _))
+        {
+            return new SenderInfo(envelope, null, envelope.Value);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The subject (cut to <see cref="CaseIntake.MaxSubjectLength"/> with "…" when longer, the full one then opening
+    /// the body) and the plain-text body (text/plain preferred, else the HTML part as text).
+    /// </summary>
+    internal static (string Subject, string Body) SubjectAndBody(MimeMessage message)
+    {
+        var body = message.TextBody is { } plain && !string.IsNullOrWhiteSpace(plain)
+            ? plain
+            : MailText.HtmlToText(message.HtmlBody);
+        body = MailText.CleanBody(body).Trim();
+
+        var subject = MailText.CleanSubject(message.Subject);
+        if (subject.Length == 0)
+        {
+            subject = "(no subject)";
+        }
+        else if (subject.Length > CaseIntake.MaxSubjectLength)
+        {
+            body = $"Full subject: {subject}\n\n{body}";
+            subject = subject[..(CaseIntake.MaxSubjectLength - TruncationMark.Length)].TrimEnd() + TruncationMark;
+        }
+        if (body.Length == 0)
+        {
+            body = "(no text)";
+        }
+        if (body.Length > CaseIntake.MaxBodyLength)
+        {
+            const string cut = "\n\n[The message was longer; the rest was cut.]";
+            body = body[..(CaseIntake.MaxBodyLength - cut.Length)] + cut;
+        }
+        return (subject, body);
+    }
+
+    /// <summary>"[sev1]".."[sev4]" or "Severity: N" in the subject; Normal otherwise.</summary>
+    internal static CaseSeverity SeverityOf(string subject)
+    {
+        var match = SeverityPattern().Match(subject);
+        return match.Success && CaseSeverityNames.TryFromNumber(match.Groups["n"].Value[0] - '0', out var severity) ? severity : CaseSeverity.Normal;
+    }
+
+    [GeneratedRegex(@"\[\s*sev\s*(?<n>[1-4])\s*\]|severity\s*:\s*(?<n>[1-4])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SeverityPattern();
+
+    /// <summary>Header names to their first value, names compared ignoring case.</summary>
+    private static Dictionary<string, string> Headers(MimeMessage message)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers)
+        {
+            headers.TryAdd(header.Field, header.Value ?? "");
+        }
+        return headers;
+    }
+
+    /// <summary>The case this message answers: In-Reply-To/References naming a message we sent or received, else a case tag in the subject.</summary>
+    private async Task<long?> FindThreadAsync(MimeMessage message, string subject, CancellationToken cancellationToken)
+    {
+        var referenced = message.References.Append(message.InReplyTo)
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Select(id => id!.Trim().Trim('<', '>'))
+            .Distinct()
+            .Take(50)
+            .ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (referenced.Count > 0)
+        {
+            var fromOutbox = await db.Outbox.AsNoTracking().Where(m => referenced.Contains(m.MessageId) && m.CaseId != null).Select(m => m.CaseId).FirstOrDefaultAsync(cancellationToken);
+            if (fromOutbox is { } outboxCase)
+            {
+                return outboxCase;
+            }
+            var fromEntries = await db.CaseEntries.AsNoTracking().Where(e => e.MessageId != null && referenced.Contains(e.MessageId)).Select(e => (long?)e.CaseId).FirstOrDefaultAsync(cancellationToken);
+            if (fromEntries is { } entryCase)
+            {
+                return entryCase;
+            }
+            var fromCases = await db.Cases.AsNoTracking().Where(c => c.MessageId != null && referenced.Contains(c.MessageId)).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            if (fromCases is { } caseId)
+            {
+                return caseId;
+            }
+        }
+        if (CaseNumber.TryFindInSubject(subject, out var number))
+        {
+            return await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>Appends the customer's message to the case (once per Message-ID) and reopens a case waiting on the customer. No acknowledgment.</summary>
+    private async Task<MailIntakeOutcome> AddToThreadAsync(long caseId, MimeMessage message, EmailAddress from, string body, string? messageId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToWholeSecond();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var supportCase = await db.Cases.FirstAsync(c => c.Id == caseId, cancellationToken);
+        if (messageId is not null)
+        {
+            var existing = await db.CaseEntries.Where(e => e.CaseId == caseId && e.MessageId == messageId).OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is { } existingId)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await SaveAttachmentsAsync(supportCase.Number, existingId, message, cancellationToken);
+                return new MailIntakeOutcome(MailIntakeResult.Duplicate, supportCase.Number);
+            }
+        }
+        var entry = new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.CustomerMessage, AtUtc = now.UtcDateTime, Author = from.Value, Body = body, MessageId = messageId };
+        db.CaseEntries.Add(entry);
+        if (supportCase.Status == CaseStatus.WaitingOnCustomer)
+        {
+            supportCase.Status = CaseStatus.Open;
+            db.CaseEntries.Add(new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = "The customer replied: the case is open again." });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notifier.Publish(new CaseChange(caseId, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now));
+        await SaveAttachmentsAsync(supportCase.Number, entry.Id, message, cancellationToken);
+        return new MailIntakeOutcome(MailIntakeResult.AddedToCase, supportCase.Number);
+    }
+
+    private async Task<long> FirstCustomerEntryAsync(long caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CaseEntries.AsNoTracking()
+            .Where(e => e.CaseId == caseId && e.Kind == CaseEntryKind.CustomerMessage)
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .FirstAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes each attachment to attachments/{SC-number}/{guid}-{name} and records it on the entry. Skipped when the
+    /// entry already has attachments (a repeat of a message whose attachments were stored).
+    /// </summary>
+    private async Task SaveAttachmentsAsync(long caseNumber, long entryId, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var parts = message.Attachments.ToList();
+        if (parts.Count == 0)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.CaseAttachments.AnyAsync(a => a.CaseEntryId == entryId, cancellationToken))
+        {
+            return;
+        }
+        var folderName = CaseNumber.Format(caseNumber);
+        var folder = Path.Combine(folders.Attachments, folderName);
+        Directory.CreateDirectory(folder);
+        foreach (var part in parts)
+        {
+            var (name, contentType) = part switch
+            {
+                MimePart mime => (mime.FileName ?? "attachment", mime.ContentType.MimeType),
+                MessagePart => (part.ContentDisposition?.FileName ?? part.ContentType.Name ?? "message.eml", "message/rfc822"),
+                _ => (part.ContentType.Name ?? "attachment", part.ContentType.MimeType),
+            };
+            var fileName = $"{Guid.NewGuid():N}-{MailText.SafeFileName(name)}";
+            var path = Path.Combine(folder, fileName);
+            await using (var file = File.Create(path))
+            {
+                switch (part)
+                {
+                    case MimePart { Content: { } content }:
+                        await content.DecodeToAsync(file, cancellationToken);
+                        break;
+                    case MessagePart { Message: { } inner }:
+                        await inner.WriteToAsync(file, cancellationToken);
+                        break;
+                    default:
+                        await part.WriteToAsync(file, cancellationToken);
+                        break;
+                }
+            }
+            db.CaseAttachments.Add(new CaseAttachment
+            {
+                CaseEntryId = entryId,
+                FileName = MailText.CleanSubject(Path.GetFileName(name.Replace('\\', '/').Split('/').Last())) is { Length: > 0 } shown ? shown[..Math.Min(shown.Length, 255)] : "attachment",
+                ContentType = contentType.Length <= 200 ? contentType : "application/octet-stream",
+                Size = new FileInfo(path).Length,
+                StoragePath = Path.Combine(folderName, fileName).Replace('\\', '/'),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps the whole message for a manager to look at; it is committed before this returns.</summary>
+    private async Task<MailIntakeOutcome> QuarantineAsync(byte[] raw, string envelope, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = new QuarantinedMessage
+        {
+            ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Channel = "email",
+            Envelope = envelope.Length <= 2000 ? envelope : envelope[..2000],
+            Reason = reason.Length <= 2000 ? reason : reason[..2000],
+            Raw = raw,
+        };
+        db.Quarantine.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Mail quarantined as #{Id}: {Reason} ({Envelope})", row.Id, row.Reason, row.Envelope);
+        return new MailIntakeOutcome(MailIntakeResult.Quarantined, QuarantineId: row.Id, Reason: reason);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Features.Cases;
+using SupportConsole.Hosting.Api;
+
+namespace SupportConsole.Features.Intake;
+
+public sealed record NewCaseDto(string? From, string? Name, string? Subject, string? Body, int? Severity, string? ReceivedAt);
+
+/// <summary><c>POST /api/cases</c>: a case from another system, with an optional Idempotency-Key.</summary>
+internal static class IntakeEndpoints
+{
+    public static void MapIntakeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApi();
+        api.MapPost("/cases", async (NewCaseDto? body, HttpRequest http, CaseIntake intake, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (body is null)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the case as JSON: { from, name, subject, body, severity }."] });
+            }
+            var severity = CaseSeverity.Normal;
+            if (body.Severity is { } number && !CaseSeverityNames.TryFromNumber(number, out severity))
+            {
+                errors["severity"] = ["Severity is 1 (critical) to 4 (question)."];
+            }
+            DateTimeOffset? receivedAt = null;
+            if (body.ReceivedAt is not null)
+            {
+                if (ApiFormat.TryParseInstant(body.ReceivedAt, out var imported, out var instantError))
+                {
+                    receivedAt = imported;
+                }
+                else
+                {
+                    errors["receivedAt"] = [instantError!];
+                }
+            }
+            var idempotencyKey = http.Headers["Idempotency-Key"].FirstOrDefault()?.Trim();
+            var request = new IntakeRequest(
+                CaseChannel.Api, body.From ?? "", body.Name, body.Subject ?? "", body.Body ?? "", severity,
+                receivedAt, string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey);
+            foreach (var (field, messages) in CaseIntake.Check(request, clock.GetUtcNow(), out _, out _))
+            {
+                errors.TryAdd(field, messages);
+            }
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "The case is not valid.");
+            }
+            try
+            {
+                var result = await intake.AcceptAsync(request);
+                await using var db = await dbFactory.CreateDbContextAsync();
+                var dto = (await CaseDto.ListAsync(db, [result.Case], clock.GetUtcNow()))[0];
+                return result.Created ? Results.Created($"/api/cases/{dto.Number}", dto) : Results.Ok(dto);
+            }
+            catch (IntakeValidationException e)
+            {
+                return Results.ValidationProblem(e.Errors.ToDictionary(), title: "The case is not valid.");
+            }
+        });
+    }
+}

@@ -1,9 +1,0 @@
-namespace SupportConsole.Features.Intake.Phone;
-
-public static class PhoneIntakeHosting
-{
-    public static void AddPhoneIntake(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<PhoneCallLog>();
-    }
-}
