@@ -9,9 +9,3 @@ public sealed class StoredHoliday
     /// <summary>True when it came from the US federal holiday rules rather than a manager.</summary>
     public bool IsFederal { get; set; }
 }
-
-/// <summary>A year whose federal holidays were seeded once; a manager's later removals are then respected.</summary>
-public sealed class HolidaySeedYear
-{
-    public int Year { get; set; }
-}

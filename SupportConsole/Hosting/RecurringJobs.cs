@@ -8,9 +8,6 @@ using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
 
-/// <summary>One recurring Hangfire job: its id, the feature whose <c>*Job.cs</c> it runs, when, and what it is for.</summary>
-public sealed record RecurringJob(string Id, string Feature, string Cron, TimeZoneInfo TimeZone, bool Enabled, string Purpose, Action<IRecurringJobManager, RecurringJob> Register);
-
 /// <summary>
 /// Every recurring job of the app, in one table. Deadline jobs (one per case threshold) are not recurring: the
 /// reconciliation schedules them. A disabled job (IMAP without a server) is removed from Hangfire's storage.

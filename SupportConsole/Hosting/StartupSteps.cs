@@ -7,9 +7,6 @@ using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
 
-/// <summary>One thing the app does before it takes requests, named for the log.</summary>
-public sealed record StartupStep(string Name, Func<IServiceProvider, IConfiguration, Task> Run);
-
 /// <summary>
 /// What happens at start-up, in order: each step is one line here and its work lives in its feature. Every step is
 /// safe to repeat, so a restart (or a second instance) runs them all again.

@@ -17,13 +17,3 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.HasMany(c => c.OriginationList).WithOne().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class OriginationListEntryConfiguration : IEntityTypeConfiguration<OriginationListEntry>
-{
-    public void Configure(EntityTypeBuilder<OriginationListEntry> entry)
-    {
-        entry.Property(e => e.Value).HasMaxLength(254).IsRequired();
-        // One address or domain belongs to at most one customer's list.
-        entry.HasIndex(e => e.Value).IsUnique();
-    }
-}

@@ -12,12 +12,3 @@ internal sealed class HolidayConfiguration : IEntityTypeConfiguration<StoredHoli
         holiday.Property(h => h.Name).HasMaxLength(100).IsRequired();
     }
 }
-
-internal sealed class HolidaySeedYearConfiguration : IEntityTypeConfiguration<HolidaySeedYear>
-{
-    public void Configure(EntityTypeBuilder<HolidaySeedYear> year)
-    {
-        year.HasKey(y => y.Year);
-        year.Property(y => y.Year).ValueGeneratedNever();
-    }
-}

@@ -29,23 +29,3 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         supportCase.HasMany(c => c.Thread).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
-{
-    public void Configure(EntityTypeBuilder<CaseEntry> entry)
-    {
-        entry.HasIndex(e => new { e.CaseId, e.Id });
-        entry.HasIndex(e => e.MessageId);
-        entry.Property(e => e.Author).HasMaxLength(254);
-        entry.Property(e => e.MessageId).HasMaxLength(998);
-    }
-}
-
-internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<SequenceCounter>
-{
-    public void Configure(EntityTypeBuilder<SequenceCounter> counter)
-    {
-        counter.HasKey(c => c.Name);
-        counter.Property(c => c.Name).HasMaxLength(50);
-    }
-}

@@ -1,29 +1,5 @@
 namespace SupportConsole.Domain.Calendar;
 
-/// <summary>What a stretch of a deadline's timeline is: counted window time, or a pause and why.</summary>
-public enum SegmentKind
-{
-    /// <summary>Window time that counts toward the deadline.</summary>
-    Counted = 0,
-
-    /// <summary>Between one business day's close and the next business day's opening.</summary>
-    Night = 1,
-
-    /// <summary>A pause that takes in a Saturday and Sunday and no holiday.</summary>
-    Weekend = 2,
-
-    /// <summary>A pause that takes in at least one holiday.</summary>
-    Holiday = 3,
-}
-
-/// <summary>One stretch <c>[Start, End)</c> of a deadline's timeline; <see cref="Reason"/> is the human text for pauses.</summary>
-public sealed record TimelineSegment(DateTimeOffset Start, DateTimeOffset End, SegmentKind Kind, string? Reason)
-{
-    public TimeSpan Duration => End - Start;
-
-    public bool IsCounted => Kind == SegmentKind.Counted;
-}
-
 /// <summary>
 /// Why a deadline lands where it does: the counted windows from arrival to due, and the pauses between them
 /// (a whole closed stretch is one pause, named by the holidays in it, else the weekend, else the night).

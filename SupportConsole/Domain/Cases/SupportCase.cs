@@ -188,34 +188,3 @@ public sealed class SupportCase
             : FirstResponseOutcome.FirstLate;
     }
 }
-
-public enum ClaimOutcome
-{
-    Claimed,
-    AlreadyYours,
-    HeldByAnother,
-    NotOpen,
-}
-
-public enum ReleaseOutcome
-{
-    Released,
-    NobodyHolds,
-    NotYours,
-}
-
-public enum EscalationOutcome
-{
-    Escalated,
-    NotAnEscalationTier,
-    NotOpen,
-    AlreadyThere,
-}
-
-public enum FirstResponseOutcome
-{
-    NotFirst,
-    FirstMet,
-    FirstLate,
-    FirstWithoutCommitment,
-}

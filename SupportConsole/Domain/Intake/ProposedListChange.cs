@@ -15,11 +15,3 @@ public sealed record ProposedListChange(
     /// <summary>True when there is nothing to add or remove.</summary>
     public bool IsEmpty => Additions.Count == 0 && Removals.Count == 0;
 }
-
-/// <summary>Whether a change request may be approved, and if not, the sentence the console shows.</summary>
-public sealed record ChangeRequestApproval(bool Allowed, string? Reason)
-{
-    public static ChangeRequestApproval Allow { get; } = new(true, null);
-
-    public static ChangeRequestApproval Refuse(string reason) => new(false, reason);
-}

@@ -1,13 +1,5 @@
 namespace SupportConsole.Domain.Plans;
 
-/// <summary>Where a date stands against a plan term.</summary>
-public enum TermPhase
-{
-    NotStarted = 0,
-    Active = 1,
-    Ended = 2,
-}
-
 /// <summary>
 /// A plan term: first and last day, both Central calendar dates and both inclusive. The one definition of
 /// "the term is active on a date" that routing, pages, the API and the plan term jobs share.

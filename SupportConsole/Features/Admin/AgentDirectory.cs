@@ -5,8 +5,6 @@ using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Admin;
 
-public sealed record AgentAccount(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset? LockedOutUntil);
-
 /// <summary>
 /// Agent accounts for the Users page. Each operation runs in its own scope: a Blazor circuit lives for hours
 /// and must not hold one Identity DbContext that long. Every change to roles or status renews the security

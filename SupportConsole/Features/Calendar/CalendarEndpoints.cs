@@ -5,13 +5,6 @@ using SupportConsole.Hosting.Api;
 
 namespace SupportConsole.Features.Calendar;
 
-public sealed record HolidayDto(string Date, string Name);
-public sealed record TierAvailabilityDto(bool Open, string? ClosesAt, string? OpensAt);
-public sealed record AvailabilityDto(string At, HolidayDto? Holiday, TierAvailabilityDto Tier1, TierAvailabilityDto Tier23);
-public sealed record WindowDto(string Start, string End);
-public sealed record SlaPreviewDto(string ReceivedAt, string Plan, string ClockStartsAt, string? FirstResponseDueAt, string? AtRiskAt, IReadOnlyList<WindowDto> Windows);
-public sealed record HolidayNameDto(string? Name);
-
 /// <summary><c>/api/calendar/availability</c>, <c>/api/sla/preview</c> and <c>/api/holidays</c> as API.md describes them.</summary>
 internal static class CalendarEndpoints
 {

@@ -5,8 +5,6 @@ using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Calendar;
 
-public enum HolidaySaveResult { Created, Renamed, Unchanged }
-
 /// <summary>
 /// The holiday list managers keep: seeded with the US federal holidays (observed dates) for the current
 /// year and the next two, edited by name and date, and every change swaps in a new calendar snapshot.

@@ -3,32 +3,6 @@ using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Features.Cases;
 
-public enum CaseChangeKind
-{
-    Created,
-    CustomerMessage,
-    Claimed,
-    Released,
-    Replied,
-    NoteAdded,
-    Escalated,
-    StatusChanged,
-    SeverityChanged,
-    SlaStateChanged,
-
-    /// <summary>A holiday or hours change moved the deadlines of many waiting cases at once (see <see cref="CaseChange.IsForAllCases"/>).</summary>
-    DeadlinesMoved,
-}
-
-/// <summary>Something that happened to a case, published after it was committed.</summary>
-public sealed record CaseChange(long CaseId, long Number, CaseChangeKind Kind, CaseQueue Queue, DateTimeOffset At, string? Actor = null)
-{
-    /// <summary>One change that concerns every open case (listeners read them all again rather than one by one).</summary>
-    public static CaseChange ForAllCases(CaseChangeKind kind, DateTimeOffset at) => new(0, 0, kind, default, at);
-
-    public bool IsForAllCases => CaseId == 0;
-}
-
 /// <summary>
 /// The one in-process notifier every live page listens to: intake, agents, the API and jobs publish here after
 /// they commit, and queue and case pages subscribe on open and leave on dispose (as eShop's order status

@@ -7,20 +7,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Cases;
 
-/// <summary>Whether the case's sender is on its customer's origination list, and which entry matched.</summary>
-public sealed record SenderListing(bool OnList, string? MatchedEntry);
-
-/// <summary>Everything the case page shows, read in one go (no tracking).</summary>
-public sealed record CaseView(
-    SupportCase Case,
-    string? AssigneeName,
-    Customer? Customer,
-    SenderListing Sender,
-    IReadOnlyList<CaseEntry> Thread,
-    IReadOnlyDictionary<long, IReadOnlyList<CaseAttachment>> AttachmentsByEntry);
-
-public sealed record AgentOption(string Id, string Name);
-
 /// <summary>Reads a case for its page, and the agents a case can be handed to.</summary>
 public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFactory, DataFolders folders)
 {

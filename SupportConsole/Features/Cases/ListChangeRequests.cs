@@ -9,23 +9,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Cases;
 
-/// <summary>What the case page shows of a list change request, and whether this agent may approve it.</summary>
-public sealed record ListChangeView(
-    long Id,
-    ListChangeStatus Status,
-    string Requester,
-    long? CustomerId,
-    string? CustomerName,
-    string? PrimaryContact,
-    IReadOnlyList<string> Additions,
-    IReadOnlyList<string> Removals,
-    IReadOnlyList<string> Unrecognized,
-    bool CanApprove,
-    string? WhyNot,
-    string? DecidedBy,
-    DateTime? DecidedAtUtc,
-    string? DecisionNote);
-
 /// <summary>
 /// The primary contact changes the origination list by opening a case: intake records the proposed additions and
 /// removals parsed from the text; an agent approves (the list changes, with an audit entry and a reply to the contact)

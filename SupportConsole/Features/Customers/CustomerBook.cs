@@ -11,62 +11,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Customers;
 
-/// <summary>The editable fields of a customer, as a form or the API hands them in (a full replacement on update).</summary>
-public sealed class CustomerDraft
-{
-    public string Name { get; set; } = "";
-    public SupportPlan Plan { get; set; } = SupportPlan.ProPlus;
-    public DateOnly TermStart { get; set; }
-    public DateOnly TermEnd { get; set; }
-    public string ContactName { get; set; } = "";
-    public string ContactEmail { get; set; } = "";
-    public string ContactPhone { get; set; } = "";
-    public string HelpdeskPhone { get; set; } = "";
-
-    /// <summary>Addresses, domains and <c>*.domain</c> wildcards as typed; parsed and normalized on save.</summary>
-    public List<string> Origination { get; set; } = [];
-
-    public static CustomerDraft From(Customer customer) => new()
-    {
-        Name = customer.Name,
-        Plan = customer.Plan,
-        TermStart = customer.TermStart,
-        TermEnd = customer.TermEnd,
-        ContactName = customer.PrimaryContactName,
-        ContactEmail = customer.PrimaryContactEmail,
-        ContactPhone = customer.PrimaryContactPhone,
-        HelpdeskPhone = customer.HelpdeskPhone,
-        Origination = customer.OriginationList.Select(e => e.Value).ToList(),
-    };
-}
-
-public enum CustomerSaveStatus
-{
-    Saved = 0,
-    Invalid = 1,
-    Conflict = 2,
-    NotFound = 3,
-}
-
-/// <summary>
-/// The outcome of a create or update. <see cref="Errors"/> is keyed by field (<c>name</c>, <c>plan</c>, <c>termStart</c>,
-/// <c>termEnd</c>, <c>primaryContact.name</c>, <c>primaryContact.email</c>, <c>primaryContact.phone</c>, <c>helpdeskPhone</c>,
-/// <c>origination</c>); <see cref="Conflicts"/> is keyed by the normalized origination entry another customer already claims.
-/// </summary>
-public sealed record CustomerSaveResult(
-    CustomerSaveStatus Status,
-    Customer? Customer,
-    IReadOnlyDictionary<string, string[]> Errors,
-    IReadOnlyDictionary<string, string[]> Conflicts)
-{
-    public static CustomerSaveResult NotFound { get; } = new(CustomerSaveStatus.NotFound, null, new Dictionary<string, string[]>(), new Dictionary<string, string[]>());
-
-    public bool Succeeded => Status == CustomerSaveStatus.Saved;
-
-    /// <summary>Every message, errors first, for a snackbar or a log line.</summary>
-    public IEnumerable<string> Messages => Errors.Values.SelectMany(m => m).Concat(Conflicts.Values.SelectMany(m => m));
-}
-
 /// <summary>
 /// Customers, their plans, terms, contacts and origination lists: listed, read, created and updated with validation,
 /// refused when a list claims a sender another customer's list claims, and audited (one <see cref="AuditEntry"/> per save).

@@ -6,27 +6,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Customers;
 
-public sealed record ContactDto(string? Name, string? Email, string? Phone);
-
-/// <summary>The body of <c>POST /api/customers</c> and <c>PUT /api/customers/{id}</c>.</summary>
-public sealed record CustomerInputDto(
-    string? Name, string? Plan, string? TermStart, string? TermEnd, ContactDto? PrimaryContact, string? HelpdeskPhone,
-    IReadOnlyList<string?>? OriginAddresses, IReadOnlyList<string?>? OriginDomains);
-
-public sealed record CustomerDto(
-    long Id, string Name, string Plan, string TermStart, string TermEnd, bool TermActive, ContactDto PrimaryContact, string HelpdeskPhone,
-    IReadOnlyList<string> OriginAddresses, IReadOnlyList<string> OriginDomains)
-{
-    public static CustomerDto Of(Customer c, DateOnly today)
-    {
-        var entries = CustomerBook.OrderedEntries(c);
-        return new CustomerDto(
-            c.Id, c.Name, c.Plan.ToApiName(), ApiFormat.Date(c.TermStart), ApiFormat.Date(c.TermEnd), CustomerBook.TermIncludes(c, today),
-            new ContactDto(c.PrimaryContactName, c.PrimaryContactEmail, c.PrimaryContactPhone), c.HelpdeskPhone,
-            entries.Where(e => e.Contains('@')).ToList(), entries.Where(e => !e.Contains('@')).ToList());
-    }
-}
-
 /// <summary><c>GET/POST /api/customers</c> and <c>GET/PUT /api/customers/{id}</c> as API.md describes them.</summary>
 public static class CustomerEndpoints
 {

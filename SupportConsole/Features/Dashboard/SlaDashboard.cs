@@ -8,30 +8,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Dashboard;
 
-public sealed record QueueFigures(CaseQueue Queue, int Open, int Unassigned, int AwaitingFirstResponse, int AtRisk, int Breached, TimeSpan? OldestWaiting);
-
-public sealed record AttentionCase(long Number, string Subject, string Customer, SlaState State, DateTimeOffset? DueAt, string? Assignee);
-
-public sealed record AgentLoad(string Name, int Open, int AtRiskOrBreached);
-
-public sealed record DailyResponses(DateOnly Day, int Met, int MetLate);
-
-public sealed record DashboardFigures(
-    DateTimeOffset At,
-    IReadOnlyList<QueueFigures> Queues,
-    int RespondedLast30Days,
-    int MetLast30Days,
-    int MetLateLast30Days,
-    TimeSpan? MedianFirstResponse,
-    IReadOnlyList<DailyResponses> Last14Days,
-    IReadOnlyList<AttentionCase> NeedsAttention,
-    IReadOnlyList<AgentLoad> Agents,
-    int EscalatedOpen)
-{
-    /// <summary>Share of priority first responses in the last 30 days that met the deadline, or null when there were none.</summary>
-    public double? MetRate => RespondedLast30Days == 0 ? null : (double)MetLast30Days / RespondedLast30Days;
-}
-
 /// <summary>
 /// The managers' SLA dashboard, computed from the cases' facts at one instant with the shared calendar (SLA states
 /// are derived, never read from a stored column): queue health now, who is at risk or breached, first-response

@@ -7,9 +7,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Escalations;
 
-public sealed record EscalatedCase(long Id, long Number, SupportTier Tier, string Subject, string? CustomerName, CaseQueue Queue, CaseSeverity Severity,
-    CaseStatus Status, string? AssigneeId, string? AssigneeName, FirstResponseDeadline Deadline, DateTimeOffset? FirstRespondedAt, DateTimeOffset ReceivedAt);
-
 /// <summary>Open cases escalated to Tier 2 or 3, oldest first.</summary>
 public sealed class EscalationBoard(IDbContextFactory<SupportConsoleDbContext> dbFactory)
 {

@@ -11,38 +11,6 @@ using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake;
 
-/// <summary>What a channel hands to intake: the message as received, before routing.</summary>
-public sealed record IntakeRequest(
-    CaseChannel Channel,
-    string From,
-    string? FromName,
-    string Subject,
-    string Body,
-    CaseSeverity Severity,
-    DateTimeOffset? ImportedReceivedAt = null,
-    string? IdempotencyKey = null,
-    string? MessageId = null,
-    string? AcknowledgmentSuppressedBecause = null,
-    DateTimeOffset? ArrivedAt = null,
-    CaseEntry? ChannelEntry = null,
-    bool AnsweredOnArrival = false,
-    string? Category = null)
-{
-    // ImportedReceivedAt: an importer's claimed date (the case is marked imported). ArrivedAt: an instant this
-    // server's own channel witnessed, such as a phone call's start. ChannelEntry: an extra thread entry (the call)
-    // saved in the same transaction. AnsweredOnArrival: the channel answered the customer (a phone call), which
-    // is the first response.
-}
-
-/// <summary>The case intake produced or found: <c>Created</c> is false for a replayed Idempotency-Key or a repeated Message-ID.</summary>
-public sealed record IntakeResult(SupportCase Case, bool Created);
-
-public sealed class IntakeValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : Exception("The case is not valid: " + string.Join(" ", errors.SelectMany(e => e.Value)))
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
-}
-
 /// <summary>
 /// Accepts a case from any channel: stamps the arrival (this server's clock, never the sender's date),
 /// routes it by the origination lists and plan terms, computes its first-response deadline on the shared

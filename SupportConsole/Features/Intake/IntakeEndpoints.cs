@@ -6,8 +6,6 @@ using SupportConsole.Hosting.Api;
 
 namespace SupportConsole.Features.Intake;
 
-public sealed record NewCaseDto(string? From, string? Name, string? Subject, string? Body, int? Severity, string? ReceivedAt);
-
 /// <summary><c>POST /api/cases</c>: a case from another system, with an optional Idempotency-Key.</summary>
 internal static class IntakeEndpoints
 {

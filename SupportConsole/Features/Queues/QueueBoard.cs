@@ -9,14 +9,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Queues;
 
-/// <summary>Both Tier 1 queues at one moment, each in arrival order; immutable, so every page can hold it.</summary>
-public sealed record QueueSnapshot(ImmutableList<QueueRow> Priority, ImmutableList<QueueRow> Standard, ImmutableDictionary<long, QueueRow> ById, long Version)
-{
-    public static QueueSnapshot Empty { get; } = new([], [], ImmutableDictionary<long, QueueRow>.Empty, 0);
-
-    public ImmutableList<QueueRow> Of(CaseQueue queue) => queue == CaseQueue.Priority ? Priority : Standard;
-}
-
 /// <summary>
 /// The open Tier 1 cases, loaded once (AsNoTracking projection, assignee and customer names joined) and kept in
 /// memory for every queue page: on a <see cref="CaseChange"/> only the changed case is read again and patched in

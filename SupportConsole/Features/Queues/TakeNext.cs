@@ -6,8 +6,6 @@ using SupportConsole.Features.Cases;
 
 namespace SupportConsole.Features.Queues;
 
-public sealed record TakeNextResult(bool Succeeded, string Message, long? CaseId, long? Number, string? Reason, string Rule);
-
 /// <summary>
 /// "Take next": picks by <see cref="TakeNextRule"/> over the database's unclaimed cases awaiting a first response,
 /// claims with <see cref="CaseDesk.ClaimAsync"/> (one conditional UPDATE) and, when another agent won that case a
@@ -50,34 +48,5 @@ public sealed class TakeNext(IDbContextFactory<SupportConsoleDbContext> dbFactor
             .ToListAsync(cancellationToken);
         return [.. rows.Select(c => new TakeNextCandidate(c.Id, c.Number, c.Queue, c.Severity, c.ArrivalSequence,
             c.ReceivedAtUtc.AsInstant(), true, true))];
-    }
-}
-
-/// <summary>Desk-wide settings managers change in the app; today the take-next severity exception.</summary>
-public sealed class DeskSettings(IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock)
-{
-    public const string SeverityExceptionKey = "take-next.severity-exception";
-
-    public async Task<SeverityException?> SeverityExceptionAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var value = await db.DeskSettings.AsNoTracking().Where(s => s.Key == SeverityExceptionKey).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-        return SeverityException.TryParse(value, out var exception) ? exception : null;
-    }
-
-    /// <summary>Sets (or, with null, removes) the exception; the rule shown by Take next changes with it.</summary>
-    public async Task SetSeverityExceptionAsync(SeverityException? exception, Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var setting = await db.DeskSettings.FirstOrDefaultAsync(s => s.Key == SeverityExceptionKey, cancellationToken);
-        if (setting is null)
-        {
-            setting = new DeskSetting { Key = SeverityExceptionKey };
-            db.DeskSettings.Add(setting);
-        }
-        setting.Value = exception?.ToSetting() ?? "";
-        setting.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        setting.UpdatedBy = actor.Email;
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

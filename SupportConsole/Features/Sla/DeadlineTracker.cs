@@ -13,42 +13,6 @@ using SupportConsole.Features.Notifications;
 
 namespace SupportConsole.Features.Sla;
 
-/// <summary>Tuning for deadline tracking (<c>Sla:Tracking:*</c>).</summary>
-public sealed class DeadlineTrackingOptions
-{
-    /// <summary>
-    /// Jobs are scheduled only for instants within this horizon, at intake and by each recurring pass (every 5 minutes), so
-    /// intake never pays for jobs days ahead; a pass picks each one up at least 25 minutes before its instant.
-    /// </summary>
-    public TimeSpan ScheduleHorizon { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>Hangfire cron of the recurring reconciliation.</summary>
-    public string ReconciliationCron { get; set; } = "*/5 * * * *";
-
-    public static DeadlineTrackingOptions From(IConfiguration configuration) => new()
-    {
-        ScheduleHorizon = TimeSpan.FromMinutes(configuration.GetValue("Sla:Tracking:HorizonMinutes", 30.0)),
-        ReconciliationCron = configuration.GetValue("Sla:Tracking:ReconciliationCron", "*/5 * * * *")!,
-    };
-}
-
-/// <summary>What one pass did, as the jobs overview shows it.</summary>
-public sealed record ReconciliationResult(int Cases, int Moved, int Scheduled, int Cancelled, int AtRisk, int Breached, TimeSpan Elapsed)
-{
-    public override string ToString() =>
-        $"{Cases} open cases checked; {Moved} deadlines moved; {Scheduled} jobs scheduled, {Cancelled} stale cancelled; {AtRisk} at risk and {Breached} breaches recorded; {Elapsed.TotalMilliseconds:0} ms";
-}
-
-/// <summary>What a threshold job found when it ran.</summary>
-public enum ThresholdOutcome
-{
-    Recorded,
-    AlreadyRecorded,
-    NotApplicable,
-    Stale,
-    Early,
-}
-
 /// <summary>
 /// Tracks every first-response deadline. One derivation serves the threshold jobs, the reconciliation pass (recurring,
 /// at start-up, after a holiday change) and new cases: a case's deadline is recomputed from the calendar and its facts;

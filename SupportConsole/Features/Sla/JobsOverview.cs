@@ -6,19 +6,6 @@ using SupportConsole.Domain.Intake;
 
 namespace SupportConsole.Features.Sla;
 
-public sealed record DeadlineJobRow(string JobId, string CaseNumber, SlaEventKind Kind, DateTimeOffset RunAt);
-public sealed record RecurringJobRow(string Id, string Cron, DateTimeOffset? NextRun, DateTimeOffset? LastRun, string? LastState);
-public sealed record FailedJobRow(string JobId, string Job, DateTimeOffset? FailedAt, string? Reason);
-
-/// <summary>What the jobs overview shows: next deadline jobs, the last reconciliation, recurring and failed jobs.</summary>
-public sealed record JobsSnapshot(
-    IReadOnlyList<DeadlineJobRow> NextDeadlineJobs,
-    long ScheduledCount,
-    JobRunRecord? LastReconciliation,
-    IReadOnlyList<RecurringJobRow> Recurring,
-    long FailedCount,
-    IReadOnlyList<FailedJobRow> Failed);
-
 public sealed class JobsOverview(JobStorage storage, IDeadlineJobScheduler scheduler, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<JobsSnapshot> ReadAsync(CancellationToken cancellationToken = default)

@@ -11,36 +11,6 @@ using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Intake.IncomingMail;
 
-public enum MailIntakeResult
-{
-    /// <summary>A new case was committed.</summary>
-    CaseCreated,
-
-    /// <summary>The Message-ID already opened a case (or is already in its thread): nothing new was stored.</summary>
-    Duplicate,
-
-    /// <summary>The message was added to an existing case's thread.</summary>
-    AddedToCase,
-
-    /// <summary>The message could not become a case; it is kept whole in the quarantine.</summary>
-    Quarantined,
-
-    /// <summary>Over <see cref="IncomingMailOptions.MaxMessageBytes"/>: refused, nothing stored.</summary>
-    TooLarge,
-}
-
-/// <summary>What happened to one message; <see cref="CaseNumber"/> is set for every result with a case.</summary>
-public sealed record MailIntakeOutcome(MailIntakeResult Result, long? CaseNumber = null, long? QuarantineId = null, string? Reason = null)
-{
-    public string CaseTag => CaseNumber is { } number ? Domain.Intake.CaseNumber.Format(number) : "";
-}
-
-/// <summary>The one door for mail: the SMTP listener and the IMAP poller both hand raw messages here.</summary>
-public interface IMailIntake
-{
-    Task<MailIntakeOutcome> AcceptAsync(byte[] raw, string? envelopeFrom, IReadOnlyList<string> envelopeTo, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Turns one raw message into a case, a reply on a case's thread, or a quarantine row, and returns only after
 /// that is committed (so the SMTP 250 or the IMAP "seen" flag never comes before the data is safe). Parsing is

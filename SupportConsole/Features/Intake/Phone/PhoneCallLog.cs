@@ -9,12 +9,6 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Intake.Phone;
 
-/// <summary>Refused because Tier 1's phone line is closed now; the message says when it opens.</summary>
-public sealed class PhoneLineClosedException(string message) : Exception(message);
-
-/// <summary>Whether Tier 1 takes calls now, and if not, what to tell the agent.</summary>
-public sealed record PhoneLineStatus(bool IsOpen, string? ClosedMessage);
-
 /// <summary>
 /// Tier 1's record of phone calls: a call opens a case (channel phone, arrival = the call's start) or is added to an
 /// existing one; either way the thread gets a <see cref="CaseEntryKind.PhoneCall"/> entry with the summary and the agent.

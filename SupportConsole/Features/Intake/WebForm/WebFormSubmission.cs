@@ -6,12 +6,6 @@ using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Intake.WebForm;
 
-/// <summary>How a form post ended: a case (new or the replay of the same form), field errors, or a trapped bot.</summary>
-public sealed record WebFormOutcome(SupportCase? Case, IReadOnlyDictionary<string, string[]> Errors, bool Trapped)
-{
-    public bool Succeeded => Trapped || (Case is not null && Errors.Count == 0);
-}
-
 /// <summary>
 /// Turns a post of the public form into a case through <see cref="CaseIntake"/> (channel web), then stores its
 /// attachments under <c>attachments/SC-nnnnnn/</c> on the case's first customer message.

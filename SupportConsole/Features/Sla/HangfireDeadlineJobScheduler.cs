@@ -4,21 +4,6 @@ using SupportConsole.Data;
 
 namespace SupportConsole.Features.Sla;
 
-/// <summary>A threshold job waiting in storage: which case, which threshold, when it runs.</summary>
-public sealed record PendingThresholdJob(string JobId, long CaseId, SlaEventKind Kind, DateTime ThresholdAtUtc, DateTimeOffset RunAt);
-
-/// <summary>Hangfire's client behind an interface this feature owns, so tests can run "due" jobs by hand.</summary>
-public interface IDeadlineJobScheduler
-{
-    /// <summary>Schedules <see cref="SlaThresholdJob.RunAsync"/> for the case at <paramref name="runAt"/>; returns the job id.</summary>
-    string Schedule(long caseId, SlaEventKind kind, DateTime thresholdAtUtc, DateTimeOffset runAt);
-
-    void Cancel(string jobId);
-
-    /// <summary>Threshold jobs still waiting that run at or before <paramref name="until"/>, earliest first.</summary>
-    IReadOnlyList<PendingThresholdJob> Pending(DateTimeOffset until);
-}
-
 /// <summary>The real scheduler: Hangfire's scheduled-job set, read back through its monitoring API.</summary>
 public sealed class HangfireDeadlineJobScheduler(IBackgroundJobClient jobs, JobStorage storage) : IDeadlineJobScheduler
 {

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
+
+namespace SupportConsole.Data.Configurations;
+
+internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<SequenceCounter>
+{
+    public void Configure(EntityTypeBuilder<SequenceCounter> counter)
+    {
+        counter.HasKey(c => c.Name);
+        counter.Property(c => c.Name).HasMaxLength(50);
+    }
+}

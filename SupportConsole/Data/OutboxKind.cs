@@ -1,0 +1,12 @@
+using SupportConsole.Domain.Cases;
+namespace SupportConsole.Data;
+
+public enum OutboxKind
+{
+    Acknowledgment = 0,
+    Reply = 1,
+    ListChangeConfirmation = 2,
+    Notification = 3,
+    Welcome = 4,
+    Reminder = 5,
+}

@@ -1,0 +1,13 @@
+using System.Linq.Expressions;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Sla;
+
+namespace SupportConsole.Domain.Cases;
+
+public enum ReleaseOutcome
+{
+    Released,
+    NobodyHolds,
+    NotYours,
+}

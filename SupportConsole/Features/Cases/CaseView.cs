@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Hosting;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
+
+namespace SupportConsole.Features.Cases;
+
+/// <summary>Everything the case page shows, read in one go (no tracking).</summary>
+public sealed record CaseView(
+    SupportCase Case,
+    string? AssigneeName,
+    Customer? Customer,
+    SenderListing Sender,
+    IReadOnlyList<CaseEntry> Thread,
+    IReadOnlyDictionary<long, IReadOnlyList<CaseAttachment>> AttachmentsByEntry);

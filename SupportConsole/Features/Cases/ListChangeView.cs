@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Cases;
+using SupportConsole.Features.Customers;
+using SupportConsole.Features.OutgoingMail;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
+
+namespace SupportConsole.Features.Cases;
+
+/// <summary>What the case page shows of a list change request, and whether this agent may approve it.</summary>
+public sealed record ListChangeView(
+    long Id,
+    ListChangeStatus Status,
+    string Requester,
+    long? CustomerId,
+    string? CustomerName,
+    string? PrimaryContact,
+    IReadOnlyList<string> Additions,
+    IReadOnlyList<string> Removals,
+    IReadOnlyList<string> Unrecognized,
+    bool CanApprove,
+    string? WhyNot,
+    string? DecidedBy,
+    DateTime? DecidedAtUtc,
+    string? DecisionNote);

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
+using SupportConsole.Domain.Customers;
+
+namespace SupportConsole.Features.Dashboard;
+
+public sealed record QueueFigures(CaseQueue Queue, int Open, int Unassigned, int AwaitingFirstResponse, int AtRisk, int Breached, TimeSpan? OldestWaiting);

@@ -1,0 +1,11 @@
+using SupportConsole.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Domain.Customers;
+
+namespace SupportConsole.Features.Escalations;
+
+public sealed record EscalatedCase(long Id, long Number, SupportTier Tier, string Subject, string? CustomerName, CaseQueue Queue, CaseSeverity Severity,
+    CaseStatus Status, string? AssigneeId, string? AssigneeName, FirstResponseDeadline Deadline, DateTimeOffset? FirstRespondedAt, DateTimeOffset ReceivedAt);

@@ -1,0 +1,13 @@
+using Hangfire;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+
+namespace SupportConsole.Features.Intake.IncomingMail;
+
+/// <summary>Opens the configured mailbox for one poll.</summary>
+public interface IPolledMailboxConnector
+{
+    Task<IPolledMailbox> OpenAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Cases;
+using SupportConsole.Features.OutgoingMail;
+using SupportConsole.Hosting;
+
+namespace SupportConsole.Features.Intake.IncomingMail;
+
+public enum MailIntakeResult
+{
+    /// <summary>A new case was committed.</summary>
+    CaseCreated,
+
+    /// <summary>The Message-ID already opened a case (or is already in its thread): nothing new was stored.</summary>
+    Duplicate,
+
+    /// <summary>The message was added to an existing case's thread.</summary>
+    AddedToCase,
+
+    /// <summary>The message could not become a case; it is kept whole in the quarantine.</summary>
+    Quarantined,
+
+    /// <summary>Over <see cref="IncomingMailOptions.MaxMessageBytes"/>: refused, nothing stored.</summary>
+    TooLarge,
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Cases;
+using SupportConsole.Features.Customers;
+using SupportConsole.Features.OutgoingMail;
+
+namespace SupportConsole.Features.Intake;
+
+/// <summary>What a channel hands to intake: the message as received, before routing.</summary>
+public sealed record IntakeRequest(
+    CaseChannel Channel,
+    string From,
+    string? FromName,
+    string Subject,
+    string Body,
+    CaseSeverity Severity,
+    DateTimeOffset? ImportedReceivedAt = null,
+    string? IdempotencyKey = null,
+    string? MessageId = null,
+    string? AcknowledgmentSuppressedBecause = null,
+    DateTimeOffset? ArrivedAt = null,
+    CaseEntry? ChannelEntry = null,
+    bool AnsweredOnArrival = false,
+    string? Category = null)
+{
+    // ImportedReceivedAt: an importer's claimed date (the case is marked imported). ArrivedAt: an instant this
+    // server's own channel witnessed, such as a phone call's start. ChannelEntry: an extra thread entry (the call)
+    // saved in the same transaction. AnsweredOnArrival: the channel answered the customer (a phone call), which
+    // is the first response.
+}

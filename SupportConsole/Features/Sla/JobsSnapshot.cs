@@ -1,0 +1,16 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using SupportConsole.Data;
+using SupportConsole.Domain.Intake;
+
+namespace SupportConsole.Features.Sla;
+
+/// <summary>What the jobs overview shows: next deadline jobs, the last reconciliation, recurring and failed jobs.</summary>
+public sealed record JobsSnapshot(
+    IReadOnlyList<DeadlineJobRow> NextDeadlineJobs,
+    long ScheduledCount,
+    JobRunRecord? LastReconciliation,
+    IReadOnlyList<RecurringJobRow> Recurring,
+    long FailedCount,
+    IReadOnlyList<FailedJobRow> Failed);

@@ -1,0 +1,33 @@
+namespace SupportConsole.Hosting;
+
+/// <summary>Authorization policies, one per area of the app; pages and endpoints name these, never raw roles.</summary>
+public static class Policies
+{
+    /// <summary>The live queues and the case pages: Tier 1 and the managers who supervise them.</summary>
+    public const string Queues = "Queues";
+
+    /// <summary>Escalated cases: Tier 2 and 3 engineers and managers.</summary>
+    public const string Escalations = "Escalations";
+
+    /// <summary>Dashboard, customers, holidays, jobs, SLA calculator.</summary>
+    public const string Management = "Management";
+
+    /// <summary>Agent accounts and roles.</summary>
+    public const string UserAdministration = "UserAdministration";
+
+    /// <summary>The Hangfire dashboard and the jobs overview: managers and administrators.</summary>
+    public const string Jobs = "Jobs";
+
+    /// <summary>Any signed-in member of the desk (case pages are reachable from every work area).</summary>
+    public const string Staff = "Staff";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Queues] = [Roles.Tier1, Roles.Manager],
+        [Escalations] = [Roles.Tier2, Roles.Tier3, Roles.Manager],
+        [Management] = [Roles.Manager],
+        [UserAdministration] = [Roles.Admin],
+        [Jobs] = [Roles.Manager, Roles.Admin],
+        [Staff] = [Roles.Tier1, Roles.Tier2, Roles.Tier3, Roles.Manager, Roles.Admin],
+    };
+}
