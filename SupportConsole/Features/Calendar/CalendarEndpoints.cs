@@ -69,13 +69,9 @@ internal static class CalendarEndpoints
                 errors["date"] = [dateError!];
             }
             var name = body?.Name?.Trim();
-            if (string.IsNullOrEmpty(name))
+            if (HolidayBook.Check(errors.ContainsKey("date") ? TierCalendar.MinDate : day, name).NameError is { } nameError)
             {
-                errors["name"] = ["Give the holiday a name, like \"Day after Thanksgiving\"."];
-            }
-            else if (name.Length > HolidayBook.MaxNameLength)
-            {
-                errors["name"] = [$"A holiday name has at most {HolidayBook.MaxNameLength} characters."];
+                errors["name"] = [nameError];
             }
             if (errors.Count > 0)
             {

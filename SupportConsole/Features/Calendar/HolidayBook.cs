@@ -13,6 +13,22 @@ public sealed class HolidayBook(IDbContextFactory<SupportConsoleDbContext> dbFac
 {
     public const int MaxNameLength = 100;
 
+    /// <summary>
+    /// The one check of a holiday before it is saved, for the page and the API alike: a date the calendar covers and
+    /// a name of 1 to <see cref="MaxNameLength"/> characters. Null when fine.
+    /// </summary>
+    public static (string? DateError, string? NameError) Check(DateOnly date, string? name)
+    {
+        var dateError = date < TierCalendar.MinDate || date > TierCalendar.MaxDate
+            ? $"Choose a date between {TierCalendar.MinDate:yyyy-MM-dd} and {TierCalendar.MaxDate:yyyy-MM-dd}: the business calendar covers only those years."
+            : null;
+        var trimmed = name?.Trim();
+        var nameError = string.IsNullOrEmpty(trimmed) ? "Give the holiday a name, like \"Day after Thanksgiving\"."
+            : trimmed.Length > MaxNameLength ? $"A holiday name has at most {MaxNameLength} characters."
+            : null;
+        return (dateError, nameError);
+    }
+
     public async Task<IReadOnlyList<StoredHoliday>> ListAsync(int year, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

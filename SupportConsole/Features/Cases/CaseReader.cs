@@ -8,7 +8,7 @@ using SupportConsole.Domain.Customers;
 namespace SupportConsole.Features.Cases;
 
 /// <summary>Reads a case for its page, and the agents a case can be handed to.</summary>
-public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFactory, DataFolders folders)
+public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFactory, AttachmentStore store)
 {
     public async Task<CaseView?> ByNumberAsync(long number, CancellationToken cancellationToken = default)
     {
@@ -61,8 +61,6 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
         {
             return null;
         }
-        var root = Path.GetFullPath(folders.Attachments);
-        var path = Path.GetFullPath(Path.Combine(root, attachment.StoragePath));
-        return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path) ? (attachment, path) : null;
+        return store.PathOf(attachment) is { } path ? (attachment, path) : null;
     }
 }

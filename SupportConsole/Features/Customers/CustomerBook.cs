@@ -63,11 +63,10 @@ public sealed class CustomerBook(
     }
 
     /// <summary>Whether the term includes today's Central date.</summary>
-    public bool IsTermActive(Customer customer) => TermIncludes(customer, Today());
+    public bool IsTermActive(Customer customer) => customer.Term.Includes(Today());
 
     public DateOnly Today() => TierCalendar.LocalDateOf(clock.GetUtcNow());
 
-    public static bool TermIncludes(Customer customer, DateOnly date) => customer.TermStart <= date && date <= customer.TermEnd;
 
     public Task<CustomerSaveResult> CreateAsync(CustomerDraft draft, string actor, CancellationToken cancellationToken = default) =>
         SaveAsync(null, draft, actor, cancellationToken);

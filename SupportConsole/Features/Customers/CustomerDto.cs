@@ -14,7 +14,7 @@ public sealed record CustomerDto(
     {
         var entries = CustomerBook.OrderedEntries(c);
         return new CustomerDto(
-            c.Id, c.Name, c.Plan.ToApiName(), ApiFormat.Date(c.TermStart), ApiFormat.Date(c.TermEnd), CustomerBook.TermIncludes(c, today),
+            c.Id, c.Name, c.Plan.ToApiName(), ApiFormat.Date(c.TermStart), ApiFormat.Date(c.TermEnd), c.Term.Includes(today),
             new ContactDto(c.PrimaryContactName, c.PrimaryContactEmail, c.PrimaryContactPhone), c.HelpdeskPhone,
             entries.Where(e => e.Contains('@')).ToList(), entries.Where(e => !e.Contains('@')).ToList());
     }

@@ -22,7 +22,7 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
         var since = now.UtcDateTime.AddDays(-30);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var open = await db.Cases.AsNoTracking()
-            .Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer)
+            .Where(SupportCase.IsOpenCase)
             .Select(c => new { c.Number, c.Subject, c.Queue, c.AssigneeId, c.Tier, c.ReceivedAtUtc, c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc, Customer = c.Customer != null ? c.Customer.Name : "" })
             .ToListAsync(cancellationToken);
         var responded = await db.Cases.AsNoTracking()
@@ -34,15 +34,15 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
         var states = open.Select(c => new
         {
             Case = c,
-            State = new FirstResponseDeadline(new DateTimeOffset(c.ClockStartsAtUtc), Offset(c.AtRiskAtUtc), Offset(c.FirstResponseDueAtUtc))
-                .StateAt(Offset(c.FirstRespondedAtUtc), now),
+            State = new FirstResponseDeadline(c.ClockStartsAtUtc.AsInstant(), c.AtRiskAtUtc.AsInstant(), c.FirstResponseDueAtUtc.AsInstant())
+                .StateAt(c.FirstRespondedAtUtc.AsInstant(), now),
         }).ToList();
 
         var queues = Enum.GetValues<CaseQueue>().OrderByDescending(q => q).Select(queue =>
         {
             var inQueue = states.Where(s => s.Case.Queue == queue && s.Case.Tier == SupportTier.Tier1).ToList();
             var waiting = inQueue.Where(s => s.Case.FirstRespondedAtUtc is null).ToList();
-            TimeSpan? oldest = waiting.Count == 0 ? null : calendarNow.BusinessTimeBetween(SupportTier.Tier1, new DateTimeOffset(waiting.Min(s => s.Case.ReceivedAtUtc)), now);
+            TimeSpan? oldest = waiting.Count == 0 ? null : calendarNow.BusinessTimeBetween(SupportTier.Tier1, waiting.Min(s => s.Case.ReceivedAtUtc).AsInstant(), now);
             return new QueueFigures(queue, inQueue.Count, inQueue.Count(s => s.Case.AssigneeId is null), waiting.Count,
                 inQueue.Count(s => s.State == SlaState.AtRisk), inQueue.Count(s => s.State == SlaState.Breached), oldest);
         }).ToList();
@@ -50,7 +50,7 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
         var attention = states.Where(s => s.State is SlaState.AtRisk or SlaState.Breached)
             .OrderByDescending(s => s.State == SlaState.Breached).ThenBy(s => s.Case.FirstResponseDueAtUtc)
             .Take(15)
-            .Select(s => new AttentionCase(s.Case.Number, s.Case.Subject, s.Case.Customer, s.State, Offset(s.Case.FirstResponseDueAtUtc),
+            .Select(s => new AttentionCase(s.Case.Number, s.Case.Subject, s.Case.Customer, s.State, s.Case.FirstResponseDueAtUtc.AsInstant(),
                 s.Case.AssigneeId is { } id ? names.GetValueOrDefault(id) : null))
             .ToList();
 
@@ -61,12 +61,12 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
 
         var met = responded.Count(r => r.FirstRespondedAtUtc <= r.FirstResponseDueAtUtc);
         var businessTimes = responded
-            .Select(r => calendarNow.BusinessTimeBetween(SupportTier.Tier1, new DateTimeOffset(r.ReceivedAtUtc), new DateTimeOffset(r.FirstRespondedAtUtc!.Value)))
+            .Select(r => calendarNow.BusinessTimeBetween(SupportTier.Tier1, r.ReceivedAtUtc.AsInstant(), r.FirstRespondedAtUtc!.Value.AsInstant()))
             .Order().ToList();
         var today = TierCalendar.LocalDateOf(now);
         var days = Enumerable.Range(0, 14).Select(i => today.AddDays(i - 13)).Select(day =>
         {
-            var ofDay = responded.Where(r => TierCalendar.LocalDateOf(new DateTimeOffset(r.FirstRespondedAtUtc!.Value)) == day).ToList();
+            var ofDay = responded.Where(r => TierCalendar.LocalDateOf(r.FirstRespondedAtUtc!.Value.AsInstant()) == day).ToList();
             return new DailyResponses(day, ofDay.Count(r => r.FirstRespondedAtUtc <= r.FirstResponseDueAtUtc), ofDay.Count(r => r.FirstRespondedAtUtc > r.FirstResponseDueAtUtc));
         }).ToList();
 
@@ -74,6 +74,4 @@ public sealed class SlaDashboard(IDbContextFactory<SupportConsoleDbContext> dbFa
             businessTimes.Count == 0 ? null : businessTimes[businessTimes.Count / 2], days, attention, agents,
             states.Count(s => s.Case.Tier.IsEngineering()));
     }
-
-    private static DateTimeOffset? Offset(DateTime? utc) => utc is { } v ? new DateTimeOffset(v) : null;
 }

@@ -137,7 +137,7 @@ public sealed class CaseIntake(
                 .Where(m => m.To == supportCase.FromAddress && m.Kind == OutboxKind.Acknowledgment && m.CreatedAtUtc > hourAgo)
                 .Select(m => m.CreatedAtUtc)
                 .ToListAsync(cancellationToken);
-            if (!AcknowledgmentThrottle.MayAcknowledge(recent.Select(t => new DateTimeOffset(t)).ToList(), now, emailOptions.MaxAcknowledgmentsPerSenderPerHour))
+            if (!AcknowledgmentThrottle.MayAcknowledge(recent.Select(t => t.AsInstant()).ToList(), now, emailOptions.MaxAcknowledgmentsPerSenderPerHour))
             {
                 skipped = $"{supportCase.FromAddress} already received {recent.Count} acknowledgments in the last hour";
             }

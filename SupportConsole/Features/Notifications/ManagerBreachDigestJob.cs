@@ -61,7 +61,7 @@ public sealed class ManagerBreachDigestJob(
                 .AppendLine();
             foreach (var item in items)
             {
-                body.AppendLine(CultureInfo.InvariantCulture, $"- {item.Title} ({TierCalendar.FormatCentral(new DateTimeOffset(item.CreatedAtUtc))})")
+                body.AppendLine(CultureInfo.InvariantCulture, $"- {item.Title} ({TierCalendar.FormatCentral(item.CreatedAtUtc.AsInstant())})")
                     .AppendLine(CultureInfo.InvariantCulture, $"  {item.Body}")
                     .AppendLine(CultureInfo.InvariantCulture, $"  {item.Link}");
             }

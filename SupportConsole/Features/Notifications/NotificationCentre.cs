@@ -92,7 +92,7 @@ public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext
             .OrderByDescending(n => n.Id)
             .Take(count)
             .ToListAsync(cancellationToken);
-        return rows.Select(n => new NotificationItem(n.Id, n.Kind, n.Title, n.Body, n.Link, new DateTimeOffset(n.CreatedAtUtc), n.ReadAtUtc is not null)).ToList();
+        return rows.Select(n => new NotificationItem(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAtUtc.AsInstant(), n.ReadAtUtc is not null)).ToList();
     }
 
     public async Task MarkReadAsync(string userId, long notificationId, CancellationToken cancellationToken = default)

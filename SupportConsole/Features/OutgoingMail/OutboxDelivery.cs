@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SupportConsole.Data;
 using SupportConsole.Hosting;
+using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.OutgoingMail;
 
@@ -91,7 +92,7 @@ public sealed class OutboxDelivery(
         {
             Subject = message.Subject,
             MessageId = message.MessageId,
-            Date = new DateTimeOffset(message.CreatedAtUtc),
+            Date = message.CreatedAtUtc.AsInstant(),
             Body = new TextPart("plain") { Text = message.Body },
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.EffectiveFromAddress));

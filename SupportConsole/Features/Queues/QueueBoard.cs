@@ -6,6 +6,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Cases;
 using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Queues;
 
@@ -151,12 +152,10 @@ public sealed class QueueBoard : IDisposable
             u == null ? null : (u.DisplayName != "" ? u.DisplayName : u.Email),
             c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc);
 
-    private static QueueRow ToRow(RawRow r) => new(r.Id, r.Number, r.ArrivalSequence, r.Queue, Utc(r.ReceivedAtUtc), r.CustomerName,
+    private static QueueRow ToRow(RawRow r) => new(r.Id, r.Number, r.ArrivalSequence, r.Queue, r.ReceivedAtUtc.AsInstant(), r.CustomerName,
         r.FromName, r.FromAddress, r.Subject, r.Severity, r.Status, r.AssigneeId, r.AssigneeName,
-        new FirstResponseDeadline(Utc(r.ClockStartsAtUtc), r.AtRiskAtUtc is { } risk ? Utc(risk) : null, r.DueAtUtc is { } due ? Utc(due) : null),
-        r.FirstRespondedAtUtc is { } responded ? Utc(responded) : null);
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        new FirstResponseDeadline(r.ClockStartsAtUtc.AsInstant(), r.AtRiskAtUtc.AsInstant(), r.DueAtUtc.AsInstant()),
+        r.FirstRespondedAtUtc.AsInstant());
 
     private sealed record RawRow(long Id, long Number, long ArrivalSequence, CaseQueue Queue, DateTime ReceivedAtUtc, string? CustomerName,
         string FromName, string FromAddress, string Subject, CaseSeverity Severity, CaseStatus Status, string? AssigneeId, string? AssigneeName,

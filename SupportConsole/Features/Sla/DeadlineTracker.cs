@@ -61,7 +61,7 @@ public sealed class DeadlineTracker(
     /// <summary>The body of a threshold job: does nothing unless the case is still waiting and this is still its threshold.</summary>
     public async Task<ThresholdOutcome> RunThresholdAsync(long caseId, SlaEventKind kind, DateTime thresholdAtUtc, CancellationToken cancellationToken = default)
     {
-        var threshold = AsUtc(thresholdAtUtc);
+        var threshold = thresholdAtUtc.AsInstant().UtcDateTime;
         var now = clock.GetUtcNow().ToWholeSecond();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var facts = await Query(db, [caseId]).FirstOrDefaultAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class DeadlineTracker(
             return ThresholdOutcome.Stale;
         }
         var runAt = kind == SlaEventKind.Breached ? threshold + OneSecond : threshold;
-        if (now < new DateTimeOffset(runAt))
+        if (now < runAt.AsInstant())
         {
             // Never reschedule here: the next reconciliation pass schedules it again if it is missing.
             return ThresholdOutcome.Early;
@@ -131,7 +131,7 @@ public sealed class DeadlineTracker(
                     FirstResponseDeadline deadline;
                     try
                     {
-                        deadline = FirstResponseDeadline.Compute(tierCalendar, policies.For(facts.Queue), new DateTimeOffset(AsUtc(facts.ReceivedAtUtc)));
+                        deadline = FirstResponseDeadline.Compute(tierCalendar, policies.For(facts.Queue), facts.ReceivedAtUtc.AsInstant());
                     }
                     catch (ArgumentOutOfRangeException)
                     {
@@ -223,12 +223,12 @@ public sealed class DeadlineTracker(
             }
             else
             {
-                wanted?.Add((SlaEventKind.AtRisk, atRisk, new DateTimeOffset(atRisk)));
+                wanted?.Add((SlaEventKind.AtRisk, atRisk, atRisk.AsInstant()));
             }
         }
         if (!facts.HasBreach)
         {
-            wanted?.Add((SlaEventKind.Breached, due, new DateTimeOffset(due) + OneSecond));
+            wanted?.Add((SlaEventKind.Breached, due, due.AsInstant() + OneSecond));
         }
     }
 
@@ -282,14 +282,14 @@ public sealed class DeadlineTracker(
                         IReadOnlyList<string> to = crossing.Facts.AssigneeId is { } assignee ? [assignee] : who.Tier1;
                         var due = crossing.Facts.FirstResponseDueAtUtc ?? crossing.Threshold;
                         NotificationCentre.Add(db, to, NotificationCentre.AtRiskKind, $"{number} is at risk",
-                            $"\"{subject}\": first response due {TierCalendar.FormatCentral(new DateTimeOffset(AsUtc(due)))}.", link, crossing.Facts.Id, now);
+                            $"\"{subject}\": first response due {TierCalendar.FormatCentral(due.AsInstant())}.", link, crossing.Facts.Id, now);
                         recipients.UnionWith(to);
                     }
                     else
                     {
                         var to = crossing.Facts.AssigneeId is { } assignee ? who.Managers.Append(assignee).ToList() : who.Managers.ToList();
                         NotificationCentre.Add(db, to, NotificationCentre.BreachKind, $"{number} breached its first-response deadline",
-                            $"\"{subject}\": first response was due {TierCalendar.FormatCentral(new DateTimeOffset(crossing.Threshold))}{(crossing.Facts.IsImported ? " (imported case)" : "")}.",
+                            $"\"{subject}\": first response was due {TierCalendar.FormatCentral(crossing.Threshold.AsInstant())}{(crossing.Facts.IsImported ? " (imported case)" : "")}.",
                             link, crossing.Facts.Id, now, emailToManagers: true, managers: who.Managers.ToHashSet(StringComparer.Ordinal));
                         recipients.UnionWith(to);
                     }
@@ -330,7 +330,7 @@ public sealed class DeadlineTracker(
     private static IQueryable<CaseFacts> Query(SupportConsoleDbContext db, long[]? caseIds)
     {
         var cases = db.Cases.AsNoTracking()
-            .Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer) && c.FirstRespondedAtUtc == null);
+            .Where(SupportCase.IsOpenCase).Where(c => c.FirstRespondedAtUtc == null);
         if (caseIds is not null)
         {
             cases = caseIds.Length == 1 ? cases.Where(c => c.Id == caseIds[0]) : cases.Where(c => caseIds.Contains(c.Id));
@@ -340,13 +340,6 @@ public sealed class DeadlineTracker(
             db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.AtRisk),
             db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.Breached)));
     }
-
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 
 
     private sealed record CaseFacts(

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Sla;
 
@@ -47,7 +48,7 @@ public sealed class HangfireDeadlineJobScheduler(IBackgroundJobClient jobs, JobS
             var page = monitoring.ScheduledJobs(from, Page);
             foreach (var (id, job) in page)
             {
-                var runAt = new DateTimeOffset(DateTime.SpecifyKind(job.EnqueueAt, DateTimeKind.Utc));
+                var runAt = job.EnqueueAt.AsInstant();
                 if (runAt <= until && Read(id, job.Job, runAt) is { } pending)
                 {
                     result.Add(pending);
@@ -63,11 +64,11 @@ public sealed class HangfireDeadlineJobScheduler(IBackgroundJobClient jobs, JobS
     private static DateTimeOffset ScheduledAt(IStorageConnection connection, string id) =>
         connection.GetStateData(id) is { } state && state.Data.TryGetValue("EnqueueAt", out var enqueueAt)
             && Hangfire.Common.JobHelper.DeserializeNullableDateTime(enqueueAt) is { } at
-            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+            ? at.AsInstant()
             : DateTimeOffset.MinValue;
 
     internal static PendingThresholdJob? Read(string id, Hangfire.Common.Job? job, DateTimeOffset runAt) =>
         job is { Type.Name: nameof(SlaThresholdJob), Args: [long caseId, SlaEventKind kind, DateTime threshold] }
-            ? new PendingThresholdJob(id, caseId, kind, DateTime.SpecifyKind(threshold, DateTimeKind.Utc), runAt)
+            ? new PendingThresholdJob(id, caseId, kind, threshold.AsInstant().UtcDateTime, runAt)
             : null;
 }

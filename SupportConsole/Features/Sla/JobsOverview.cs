@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Sla;
 
@@ -20,12 +21,10 @@ public sealed class JobsOverview(JobStorage storage, IDeadlineJobScheduler sched
 
         using var connection = storage.GetConnection();
         var recurring = connection.GetRecurringJobs().Select(r => new RecurringJobRow(
-            r.Id, r.Cron, At(r.NextExecution), At(r.LastExecution), r.LastJobState)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+            r.Id, r.Cron, r.NextExecution.AsInstant(), r.LastExecution.AsInstant(), r.LastJobState)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var stats = monitoring.GetStatistics();
         var failed = monitoring.FailedJobs(0, 20).Select(f => new FailedJobRow(
-            f.Key, f.Value.Job is { } job ? $"{job.Type.Name}.{job.Method.Name}" : "(unknown)", At(f.Value.FailedAt), f.Value.ExceptionMessage)).ToList();
+            f.Key, f.Value.Job is { } job ? $"{job.Type.Name}.{job.Method.Name}" : "(unknown)", f.Value.FailedAt.AsInstant(), f.Value.ExceptionMessage)).ToList();
         return new JobsSnapshot(rows, stats.Scheduled, last, recurring, stats.Failed, failed);
     }
-
-    private static DateTimeOffset? At(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }

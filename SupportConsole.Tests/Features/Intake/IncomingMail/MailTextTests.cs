@@ -61,7 +61,7 @@ public sealed class MailTextTests
     [InlineData(".hidden", "hidden")]
     public void Attachment_file_names_are_made_safe_for_the_disk(string name, string expected)
     {
-        Assert.Equal(expected, MailText.SafeFileName(name));
+        Assert.Equal(expected, SupportConsole.Features.Cases.AttachmentStore.SafeFileName(name));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed partial class MailIntake(
     CaseIntake caseIntake,
     Outbox outbox,
     IncomingMailOptions options,
-    DataFolders folders,
+    AttachmentStore attachments,
     CaseChangeNotifier notifier,
     TimeProvider clock,
     ILogger<MailIntake> logger) : IMailIntake
@@ -255,9 +255,6 @@ public sealed partial class MailIntake(
         {
             return;
         }
-        var folderName = CaseNumber.Format(caseNumber);
-        var folder = Path.Combine(folders.Attachments, folderName);
-        Directory.CreateDirectory(folder);
         foreach (var part in parts)
         {
             var (name, contentType) = part switch
@@ -266,31 +263,12 @@ public sealed partial class MailIntake(
                 MessagePart => (part.ContentDisposition?.FileName ?? part.ContentType.Name ?? "message.eml", "message/rfc822"),
                 _ => (part.ContentType.Name ?? "attachment", part.ContentType.MimeType),
             };
-            var fileName = $"{Guid.NewGuid():N}-{MailText.SafeFileName(name)}";
-            var path = Path.Combine(folder, fileName);
-            await using (var file = File.Create(path))
+            db.CaseAttachments.Add(await attachments.SaveAsync(caseNumber, entryId, name, contentType, (file, ct) => part switch
             {
-                switch (part)
-                {
-                    case MimePart { Content: { } content }:
-                        await content.DecodeToAsync(file, cancellationToken);
-                        break;
-                    case MessagePart { Message: { } inner }:
-                        await inner.WriteToAsync(file, cancellationToken);
-                        break;
-                    default:
-                        await part.WriteToAsync(file, cancellationToken);
-                        break;
-                }
-            }
-            db.CaseAttachments.Add(new CaseAttachment
-            {
-                CaseEntryId = entryId,
-                FileName = MailText.CleanSubject(Path.GetFileName(name.Replace('\\', '/').Split('/').Last())) is { Length: > 0 } shown ? shown[..Math.Min(shown.Length, 255)] : "attachment",
-                ContentType = contentType.Length <= 200 ? contentType : "application/octet-stream",
-                Size = new FileInfo(path).Length,
-                StoragePath = Path.Combine(folderName, fileName).Replace('\\', '/'),
-            });
+                MimePart { Content: { } content } => content.DecodeToAsync(file, ct),
+                MessagePart { Message: { } inner } => inner.WriteToAsync(file, ct),
+                _ => part.WriteToAsync(file, ct),
+            }, cancellationToken));
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -128,18 +128,6 @@ public static partial class MailText
         return Spaces().Replace(flat, " ").Trim();
     }
 
-    /// <summary>A file name safe on any disk: letters, digits, dot, dash and underscore, at most 100 characters, never empty or hidden.</summary>
-    public static string SafeFileName(string? name)
-    {
-        var baseName = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/').Last());
-        var safe = new string(baseName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()).Trim('.', '_');
-        if (safe.Length == 0)
-        {
-            safe = "attachment";
-        }
-        return safe.Length <= 100 ? safe : safe[^100..];
-    }
-
     [GeneratedRegex(@"[ \t\f\v]+")]
     private static partial Regex Spaces();
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Features.Cases;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Hosting;
@@ -13,7 +14,7 @@ namespace SupportConsole.Features.Intake.WebForm;
 public sealed class WebFormSubmission(
     CaseIntake intake,
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
-    DataFolders folders,
+    AttachmentStore attachments,
     WebFormOptions options,
     TimeProvider clock,
     ILogger<WebFormSubmission> logger)
@@ -78,7 +79,7 @@ public sealed class WebFormSubmission(
         }
         fileErrors.AddRange(files
             .Where(f => f.Length > options.MaxAttachmentBytes)
-            .Select(f => $"\"{SafeFileName(f.FileName)}\" is {WebFormOptions.Describe(f.Length)}; each file can be at most {WebFormOptions.Describe(options.MaxAttachmentBytes)}."));
+            .Select(f => $"\"{AttachmentStore.DisplayName(f.FileName)}\" is {WebFormOptions.Describe(f.Length)}; each file can be at most {WebFormOptions.Describe(options.MaxAttachmentBytes)}."));
         if (fileErrors.Count > 0)
         {
             errors[AttachmentsField] = [.. fileErrors];
@@ -106,50 +107,21 @@ public sealed class WebFormSubmission(
             .OrderBy(e => e.Id)
             .Select(e => e.Id)
             .FirstAsync(cancellationToken);
-        var folder = Path.Combine(folders.Attachments, number);
-        Directory.CreateDirectory(folder);
-        var index = 0;
         foreach (var file in files)
         {
-            index++;
-            var name = SafeFileName(file.FileName);
-            var stored = $"{index}-{name}";
+            var name = AttachmentStore.DisplayName(file.FileName);
             try
             {
-                await using (var target = File.Create(Path.Combine(folder, stored)))
-                {
-                    await file.CopyToAsync(target, cancellationToken);
-                }
-                db.CaseAttachments.Add(new CaseAttachment
-                {
-                    CaseEntryId = entryId,
-                    FileName = name,
-                    ContentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType,
-                    Size = file.Length,
-                    StoragePath = $"{number}/{stored}",
-                });
+                db.CaseAttachments.Add(await attachments.SaveAsync(supportCase.Number, entryId, file.FileName, file.ContentType,
+                    (target, ct) => file.CopyToAsync(target, ct), cancellationToken));
             }
             catch (IOException e)
             {
                 // The case already exists (its arrival counts): keep it, and say in its thread what was lost.
                 logger.LogError(e, "Could not store attachment {File} of {Case}", name, number);
-                db.CaseEntries.Add(new CaseEntry { CaseId = supportCase.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = clock.GetUtcNow().UtcDateTime, Author = "SupportConsole", Body = $"The attachment \"{name}\" could not be stored: {e.Message}" });
+                db.CaseEntries.Add(CaseEntry.SystemEvent(supportCase.Id, clock.GetUtcNow(), $"The attachment \"{name}\" could not be stored: {e.Message}"));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The file's own name without any folder part or characters a file system would refuse.</summary>
-    public static string SafeFileName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var invalid = Path.GetInvalidFileNameChars();
-        name = new string(name.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim().TrimStart('.');
-        if (name.Length > 150)
-        {
-            var extension = Path.GetExtension(name);
-            name = name[..(150 - Math.Min(extension.Length, 20))] + extension[..Math.Min(extension.Length, 20)];
-        }
-        return name.Length == 0 ? "attachment" : name;
     }
 }
