@@ -1,4 +1,3 @@
-using SupportConsole.Domain.Cases;
 namespace SupportConsole.Data;
 
 /// <summary>Who changed what on a customer (plan, term, origination list), with the before and after.</summary>

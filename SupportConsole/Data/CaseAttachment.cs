@@ -1,4 +1,3 @@
-using SupportConsole.Domain.Cases;
 namespace SupportConsole.Data;
 
 /// <summary>A file that came with a case message, stored on disk under db/attachments.</summary>

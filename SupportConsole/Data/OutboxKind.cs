@@ -1,4 +1,3 @@
-using SupportConsole.Domain.Cases;
 namespace SupportConsole.Data;
 
 public enum OutboxKind

@@ -1,10 +1,4 @@
-using System.Linq.Expressions;
 using Hangfire;
-using SupportConsole.Features.Intake.IncomingMail;
-using SupportConsole.Features.Notifications;
-using SupportConsole.Features.OutgoingMail;
-using SupportConsole.Features.PlanTerm;
-using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
 

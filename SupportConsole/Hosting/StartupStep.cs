@@ -1,10 +1,3 @@
-using SupportConsole.Data;
-using SupportConsole.Features.Account;
-using SupportConsole.Features.Admin;
-using SupportConsole.Features.Calendar;
-using SupportConsole.Features.PlanTerm;
-using SupportConsole.Features.Sla;
-
 namespace SupportConsole.Hosting;
 
 /// <summary>One thing the app does before it takes requests, named for the log.</summary>

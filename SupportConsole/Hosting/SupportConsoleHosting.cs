@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Scalar.AspNetCore;
 using SupportConsole.Components;
 using SupportConsole.Data;
 using SupportConsole.Features.Account;
@@ -62,7 +63,9 @@ public static class SupportConsoleHosting
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The API reference: the OpenAPI document the endpoints describe, and a browsable page over it.
         app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("SupportConsole API")).AllowAnonymous();
         app.MapJobsDashboard();
 
         app.MapAccount();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Data.Configurations;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Data.Configurations;
 

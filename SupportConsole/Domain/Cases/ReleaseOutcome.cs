@@ -1,8 +1,3 @@
-using System.Linq.Expressions;
-using SupportConsole.Domain.Calendar;
-using SupportConsole.Domain.Customers;
-using SupportConsole.Domain.Sla;
-
 namespace SupportConsole.Domain.Cases;
 
 public enum ReleaseOutcome

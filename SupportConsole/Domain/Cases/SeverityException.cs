@@ -1,5 +1,4 @@
 using System.Globalization;
-using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Domain.Cases;
 

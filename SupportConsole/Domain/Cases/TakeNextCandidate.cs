@@ -1,6 +1,3 @@
-using System.Globalization;
-using SupportConsole.Domain.Calendar;
-
 namespace SupportConsole.Domain.Cases;
 
 /// <summary>What take-next needs to know about an open Tier 1 case.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SupportConsole.Domain.Calendar;
-
 namespace SupportConsole.Domain.Cases;
 
 /// <summary>The case take-next chose and why, in words an agent reads.</summary>

@@ -15,23 +15,23 @@ public readonly struct EmailAddress : IEquatable<EmailAddress>
 
     private const string ForbiddenInLocalPart = "<>()[]\\,;:\"";
 
-    private readonly string? _localPart;
-    private readonly string? _domain;
+    private readonly string? storedLocalPart;
+    private readonly string? storedDomain;
 
     private EmailAddress(string localPart, string domain)
     {
-        _localPart = localPart;
-        _domain = domain;
+        storedLocalPart = localPart;
+        storedDomain = domain;
     }
 
     /// <summary>The whole normalized address, e.g. <c>ann@acme.example</c>.</summary>
-    public string Value => _localPart is null ? "" : $"{_localPart}@{_domain}";
+    public string Value => storedLocalPart is null ? "" : $"{storedLocalPart}@{storedDomain}";
 
     /// <summary>The part before the @, lower-case.</summary>
-    public string LocalPart => _localPart ?? "";
+    public string LocalPart => storedLocalPart ?? "";
 
     /// <summary>The part after the @, lower-case ASCII (punycode for internationalized names).</summary>
-    public string Domain => _domain ?? "";
+    public string Domain => storedDomain ?? "";
 
     /// <summary>Parses and normalizes an address; on failure <paramref name="error"/> says what is wrong, in words for the agent.</summary>
     public static bool TryParse(string? input, out EmailAddress address, out string? error)
@@ -109,12 +109,12 @@ public readonly struct EmailAddress : IEquatable<EmailAddress>
     }
 
     public bool Equals(EmailAddress other) =>
-        string.Equals(_localPart, other._localPart, StringComparison.Ordinal)
-        && string.Equals(_domain, other._domain, StringComparison.Ordinal);
+        string.Equals(storedLocalPart, other.storedLocalPart, StringComparison.Ordinal)
+        && string.Equals(storedDomain, other.storedDomain, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is EmailAddress other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_localPart, _domain);
+    public override int GetHashCode() => HashCode.Combine(storedLocalPart, storedDomain);
 
     public override string ToString() => Value;
 

@@ -7,9 +7,9 @@ namespace SupportConsole.Domain.Intake;
 /// </summary>
 public sealed class OriginationList
 {
-    private readonly Dictionary<string, OriginationEntry> _addresses;
-    private readonly Dictionary<string, OriginationEntry> _domains;
-    private readonly Dictionary<string, OriginationEntry> _wildcardParents;
+    private readonly Dictionary<string, OriginationEntry> addresses;
+    private readonly Dictionary<string, OriginationEntry> domains;
+    private readonly Dictionary<string, OriginationEntry> wildcardParents;
 
     public static OriginationList Empty { get; } = new([]);
 
@@ -20,9 +20,9 @@ public sealed class OriginationList
             .ThenBy(e => e.Kind switch { OriginationEntryKind.Domain => 0, OriginationEntryKind.WildcardDomain => 1, _ => 2 })
             .ThenBy(e => e.Value, StringComparer.Ordinal)
             .ToArray();
-        _addresses = Entries.Where(e => e.Kind == OriginationEntryKind.Address).ToDictionary(e => e.Value, StringComparer.Ordinal);
-        _domains = Entries.Where(e => e.Kind == OriginationEntryKind.Domain).ToDictionary(e => e.Value, StringComparer.Ordinal);
-        _wildcardParents = Entries.Where(e => e.Kind == OriginationEntryKind.WildcardDomain).ToDictionary(e => e.DomainPart, StringComparer.Ordinal);
+        addresses = Entries.Where(e => e.Kind == OriginationEntryKind.Address).ToDictionary(e => e.Value, StringComparer.Ordinal);
+        domains = Entries.Where(e => e.Kind == OriginationEntryKind.Domain).ToDictionary(e => e.Value, StringComparer.Ordinal);
+        wildcardParents = Entries.Where(e => e.Kind == OriginationEntryKind.WildcardDomain).ToDictionary(e => e.DomainPart, StringComparer.Ordinal);
     }
 
     /// <summary>The entries without duplicates, ordered by domain, then the domain itself, its wildcard, its addresses (a stable order for display and storage).</summary>
@@ -60,9 +60,9 @@ public sealed class OriginationList
     {
         if (sender.Domain.Length == 0)
             return null;
-        if (_addresses.TryGetValue(sender.Value, out var address))
+        if (addresses.TryGetValue(sender.Value, out var address))
             return address;
-        if (_domains.TryGetValue(sender.Domain, out var domain))
+        if (domains.TryGetValue(sender.Domain, out var domain))
             return domain;
 
         // Walk up the sender's parent domains, nearest first: the first wildcard found is the most specific.
@@ -70,7 +70,7 @@ public sealed class OriginationList
         for (var dot = parent.IndexOf('.'); dot >= 0; dot = parent.IndexOf('.'))
         {
             parent = parent[(dot + 1)..];
-            if (_wildcardParents.TryGetValue(parent, out var wildcard))
+            if (wildcardParents.TryGetValue(parent, out var wildcard))
                 return wildcard;
         }
 

@@ -148,11 +148,17 @@ public static partial class OriginationListChangeRequest
     public static ChangeRequestApproval CanApprove(EmailAddress requester, EmailAddress? primaryContact)
     {
         if (primaryContact is not { } primary || primary.Value.Length == 0)
+        {
             return ChangeRequestApproval.Refuse(
                 $"The customer has no designated primary contact, so no one can change the list by email; this request came from {requester.Value}");
+        }
+
         if (primary != requester)
+        {
             return ChangeRequestApproval.Refuse(
                 $"Only the designated primary contact ({primary.Value}) can change the list; this request came from {requester.Value}");
+        }
+
         return ChangeRequestApproval.Allow;
     }
 

@@ -7,9 +7,9 @@ namespace SupportConsole.Domain.Intake;
 /// </summary>
 public sealed class RoutingDirectory
 {
-    private readonly Dictionary<string, (CustomerRoutingProfile Customer, OriginationEntry Entry)> _addresses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CustomerRoutingProfile Customer, OriginationEntry Entry)> _domains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CustomerRoutingProfile Customer, OriginationEntry Entry)> _wildcardParents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CustomerRoutingProfile Customer, OriginationEntry Entry)> addresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CustomerRoutingProfile Customer, OriginationEntry Entry)> domains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CustomerRoutingProfile Customer, OriginationEntry Entry)> wildcardParents = new(StringComparer.Ordinal);
 
     /// <summary>Builds the directory; when lists overlap anyway, the customer earlier in the sequence keeps the entry.</summary>
     public RoutingDirectory(IEnumerable<CustomerRoutingProfile> customers)
@@ -21,9 +21,9 @@ public sealed class RoutingDirectory
             {
                 var lookup = entry.Kind switch
                 {
-                    OriginationEntryKind.Address => _addresses,
-                    OriginationEntryKind.Domain => _domains,
-                    _ => _wildcardParents,
+                    OriginationEntryKind.Address => addresses,
+                    OriginationEntryKind.Domain => domains,
+                    _ => wildcardParents,
                 };
                 lookup.TryAdd(entry.Kind == OriginationEntryKind.WildcardDomain ? entry.DomainPart : entry.Value, (customer, entry));
             }
@@ -34,16 +34,16 @@ public sealed class RoutingDirectory
     {
         if (sender.Domain.Length == 0)
             return RoutingRule.Unmatched();
-        if (_addresses.TryGetValue(sender.Value, out var byAddress))
+        if (addresses.TryGetValue(sender.Value, out var byAddress))
             return RoutingRule.Decide(byAddress.Customer, byAddress.Entry, arrivalDateCentral);
-        if (_domains.TryGetValue(sender.Domain, out var byDomain))
+        if (domains.TryGetValue(sender.Domain, out var byDomain))
             return RoutingRule.Decide(byDomain.Customer, byDomain.Entry, arrivalDateCentral);
 
         var parent = sender.Domain;
         for (var dot = parent.IndexOf('.'); dot >= 0; dot = parent.IndexOf('.'))
         {
             parent = parent[(dot + 1)..];
-            if (_wildcardParents.TryGetValue(parent, out var byWildcard))
+            if (wildcardParents.TryGetValue(parent, out var byWildcard))
                 return RoutingRule.Decide(byWildcard.Customer, byWildcard.Entry, arrivalDateCentral);
         }
 

@@ -1,6 +1,3 @@
-using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Plans;
-
 namespace SupportConsole.Domain.Sla;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SupportConsole.Hosting;
-
 namespace SupportConsole.Features.Account;
 
 /// <summary>Accounts seeded on an empty Development database with no bootstrap administrator configured.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Features.Intake;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Admin;
 

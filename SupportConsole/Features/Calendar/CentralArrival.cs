@@ -1,8 +1,6 @@
 using System.Globalization;
 using NodaTime;
 using SupportConsole.Domain.Calendar;
-using SupportConsole.Domain.Plans;
-using SupportConsole.Domain.Sla;
 
 namespace SupportConsole.Features.Calendar;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using USAPublicHoliday = PublicHoliday.USAPublicHoliday;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
+using USAPublicHoliday = PublicHoliday.USAPublicHoliday;
 
 namespace SupportConsole.Features.Calendar;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
 using SupportConsole.Features.Account;
 using SupportConsole.Hosting;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Features.Cases;
 

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using SupportConsole.Domain.Cases;
-
 namespace SupportConsole.Features.Cases;
 
 public enum CaseChangeKind

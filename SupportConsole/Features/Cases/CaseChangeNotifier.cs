@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Features.Cases;
 

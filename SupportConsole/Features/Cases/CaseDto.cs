@@ -1,10 +1,9 @@
-using SupportConsole.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Sla;
-using SupportConsole.Hosting;
 using SupportConsole.Hosting.Api;
 
 namespace SupportConsole.Features.Cases;

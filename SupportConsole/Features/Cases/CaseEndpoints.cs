@@ -1,9 +1,6 @@
-using SupportConsole.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
-using SupportConsole.Domain.Sla;
 using SupportConsole.Hosting;
 using SupportConsole.Hosting.Api;
 

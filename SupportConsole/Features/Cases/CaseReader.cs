@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Hosting;
 using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Intake;
 
 namespace SupportConsole.Features.Cases;
 

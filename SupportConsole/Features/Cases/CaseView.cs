@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Hosting;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Customers;
 

@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Features.Cases;
-using SupportConsole.Features.Customers;
-using SupportConsole.Features.OutgoingMail;
-using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Cases;
 

@@ -3,11 +3,10 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Domain.Plans;
-using SupportConsole.Features.Intake;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Plans;
 
 namespace SupportConsole.Features.Customers;
 

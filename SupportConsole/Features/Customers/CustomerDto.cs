@@ -1,8 +1,6 @@
-using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Hosting.Api;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Customers;
 

@@ -1,9 +1,3 @@
-using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Domain.Plans;
-using SupportConsole.Hosting.Api;
-using SupportConsole.Domain.Customers;
-
 namespace SupportConsole.Features.Customers;
 
 /// <summary>The body of <c>POST /api/customers</c> and <c>PUT /api/customers/{id}</c>.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Intake;
 
 namespace SupportConsole.Features.Customers;
 

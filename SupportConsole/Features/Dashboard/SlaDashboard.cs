@@ -4,7 +4,6 @@ using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Calendar;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Dashboard;
 

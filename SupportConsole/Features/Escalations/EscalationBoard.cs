@@ -1,9 +1,8 @@
-using SupportConsole.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Escalations;
 

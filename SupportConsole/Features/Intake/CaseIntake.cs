@@ -125,7 +125,7 @@ public sealed class CaseIntake(
     /// </summary>
     private async Task<OutboxMessage?> AcknowledgmentAsync(SupportConsoleDbContext db, IntakeRequest request, SupportCase supportCase, FirstResponseDeadline deadline, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        string? skipped = request.AcknowledgmentSuppressedBecause;
+        var skipped = request.AcknowledgmentSuppressedBecause;
         if (request.Channel == CaseChannel.Phone || request.ImportedReceivedAt is not null)
         {
             return null;

@@ -1,13 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SupportConsole.Data;
-using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Domain.Sla;
-using SupportConsole.Features.Calendar;
-using SupportConsole.Features.Cases;
-using SupportConsole.Features.Customers;
-using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +5,6 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.OutgoingMail;
-using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Notifications;
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
-using SupportConsole.Features.Calendar;
-using SupportConsole.Features.OutgoingMail;
 using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Notifications;

@@ -1,10 +1,4 @@
-using Hangfire;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using SupportConsole.Data;
-using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.OutgoingMail;
 

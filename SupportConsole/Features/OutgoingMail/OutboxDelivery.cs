@@ -4,8 +4,8 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SupportConsole.Data;
-using SupportConsole.Hosting;
 using SupportConsole.Domain.Calendar;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.OutgoingMail;
 

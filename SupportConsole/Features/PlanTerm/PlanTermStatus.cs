@@ -1,14 +1,6 @@
 using System.Globalization;
-using System.Text;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using SupportConsole.Data;
-using SupportConsole.Domain.Calendar;
-using SupportConsole.Domain.Plans;
-using SupportConsole.Features.OutgoingMail;
-using SupportConsole.Features.Calendar;
-using SupportConsole.Features.Notifications;
 using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Plans;
 
 namespace SupportConsole.Features.PlanTerm;
 

@@ -1,8 +1,6 @@
-using SupportConsole.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
-using SupportConsole.Features.Cases;
 
 namespace SupportConsole.Features.Queues;
 

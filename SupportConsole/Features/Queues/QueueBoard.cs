@@ -2,11 +2,10 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Cases;
-using SupportConsole.Domain.Customers;
-using SupportConsole.Domain.Calendar;
 
 namespace SupportConsole.Features.Queues;
 

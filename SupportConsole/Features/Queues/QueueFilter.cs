@@ -1,5 +1,4 @@
 using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Sla;
 
 namespace SupportConsole.Features.Queues;
 

@@ -1,11 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Sla;
-using SupportConsole.Features.Cases;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Queues;
 

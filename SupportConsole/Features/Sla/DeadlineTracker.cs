@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
@@ -279,7 +277,7 @@ public sealed class DeadlineTracker(
                     var link = $"/cases/{number}";
                     if (crossing.Kind == SlaEventKind.AtRisk)
                     {
-                        IReadOnlyList<string> to = crossing.Facts.AssigneeId is { } assignee ? [assignee] : who.Tier1;
+                        var to = crossing.Facts.AssigneeId is { } assignee ? [assignee] : who.Tier1;
                         var due = crossing.Facts.FirstResponseDueAtUtc ?? crossing.Threshold;
                         NotificationCentre.Add(db, to, NotificationCentre.AtRiskKind, $"{number} is at risk",
                             $"\"{subject}\": first response due {TierCalendar.FormatCentral(due.AsInstant())}.", link, crossing.Facts.Id, now);

@@ -1,5 +1,3 @@
-using Hangfire;
-using Hangfire.Storage;
 using SupportConsole.Data;
 
 namespace SupportConsole.Features.Sla;

@@ -2,8 +2,8 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Intake;
 
 namespace SupportConsole.Features.Sla;
 

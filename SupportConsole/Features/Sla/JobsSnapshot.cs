@@ -1,8 +1,4 @@
-using Hangfire;
-using Hangfire.Storage;
-using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Domain.Intake;
 
 namespace SupportConsole.Features.Sla;
 

@@ -1,16 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using SupportConsole.Data;
-using SupportConsole.Domain.Calendar;
-using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Domain.Sla;
-using SupportConsole.Features.Calendar;
-using SupportConsole.Features.Cases;
-using SupportConsole.Features.Notifications;
-
 namespace SupportConsole.Features.Sla;
 
 /// <summary>What one pass did, as the jobs overview shows it.</summary>

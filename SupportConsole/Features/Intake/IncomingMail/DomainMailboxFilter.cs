@@ -1,10 +1,6 @@
-using System.Buffers;
-using System.Net;
 using SmtpServer;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
-using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake.IncomingMail;
 

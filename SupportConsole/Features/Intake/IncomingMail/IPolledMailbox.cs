@@ -1,9 +1,3 @@
-using Hangfire;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Search;
-using MailKit.Security;
-
 namespace SupportConsole.Features.Intake.IncomingMail;
 
 /// <summary>The little the poller needs from a mailbox, so "mark read only after the case is committed" is testable without a server.</summary>

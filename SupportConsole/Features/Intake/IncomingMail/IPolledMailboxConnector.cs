@@ -1,9 +1,3 @@
-using Hangfire;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Search;
-using MailKit.Security;
-
 namespace SupportConsole.Features.Intake.IncomingMail;
 
 /// <summary>Opens the configured mailbox for one poll.</summary>

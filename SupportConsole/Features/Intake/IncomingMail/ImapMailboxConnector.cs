@@ -1,4 +1,3 @@
-using Hangfire;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;

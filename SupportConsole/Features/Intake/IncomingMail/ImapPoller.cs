@@ -1,8 +1,4 @@
 using Hangfire;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Search;
-using MailKit.Security;
 
 namespace SupportConsole.Features.Intake.IncomingMail;
 

@@ -7,7 +7,6 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.OutgoingMail;
-using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Intake.IncomingMail;
 

@@ -1,14 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using MimeKit;
-using SupportConsole.Data;
-using SupportConsole.Domain.Calendar;
-using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Features.Cases;
-using SupportConsole.Features.OutgoingMail;
-using SupportConsole.Hosting;
-
 namespace SupportConsole.Features.Intake.IncomingMail;
 
 public enum MailIntakeResult

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Features.Intake.Phone;
 

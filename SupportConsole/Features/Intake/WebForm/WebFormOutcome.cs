@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Intake;
-using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Intake.WebForm;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
-using SupportConsole.Features.Cases;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
-using SupportConsole.Hosting;
+using SupportConsole.Features.Cases;
 
 namespace SupportConsole.Features.Intake.WebForm;
 
