@@ -8,9 +8,7 @@ public static class DataHosting
     /// <summary>The database (<c>ConnectionStrings:SupportConsole</c>, SQLite in db/ by default) and the data folders beside it.</summary>
     public static void AddData(this WebApplicationBuilder builder)
     {
-        var connectionString = StoragePaths.ResolveSqlite(
-            builder.Configuration.GetConnectionString("SupportConsole") ?? StoragePaths.DefaultAppDatabase,
-            builder.Environment.ContentRootPath);
+        var connectionString = StoragePaths.ResolveSqlite(builder.Configuration, "SupportConsole", StoragePaths.DefaultAppDatabase, builder.Environment.ContentRootPath);
         var busyTimeout = builder.Configuration.GetValue("Data:BusyTimeoutMilliseconds", 10_000);
         var root = StoragePaths.DataFolder(connectionString);
         builder.Services.AddSingleton(new DataFolders(

@@ -10,9 +10,7 @@ public static class HangfireHosting
 {
     public static void AddJobs(this WebApplicationBuilder builder)
     {
-        var connectionString = StoragePaths.ResolveSqlite(
-            builder.Configuration.GetConnectionString("Hangfire") ?? StoragePaths.DefaultHangfireDatabase,
-            builder.Environment.ContentRootPath);
+        var connectionString = StoragePaths.ResolveSqlite(builder.Configuration, "Hangfire", StoragePaths.DefaultHangfireDatabase, builder.Environment.ContentRootPath);
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         // Polling every second keeps deadline detection within a few seconds of the instant.
         var pollInterval = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Jobs:PollIntervalMilliseconds", 1000));

@@ -8,6 +8,10 @@ public static class StoragePaths
     public const string DefaultAppDatabase = "Data Source=../db/supportconsole.db";
     public const string DefaultHangfireDatabase = "Data Source=../db/hangfire.db";
 
+    /// <summary>The named connection string (or its default), with its file resolved against the content root.</summary>
+    public static string ResolveSqlite(IConfiguration configuration, string name, string fallback, string contentRoot) =>
+        ResolveSqlite(configuration.GetConnectionString(name) ?? fallback, contentRoot);
+
     public static string ResolveSqlite(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

@@ -277,6 +277,16 @@ public sealed class CustomerBook(
         }
     }
 
+    /// <summary>What a customer save can change, the words the audit uses for it, and the fields it records.</summary>
+    private static readonly (string Action, (string Field, Func<Snapshot, object?> Read)[] Fields)[] AuditedChanges =
+    [
+        ("renamed", [("name", s => s.Name)]),
+        ("plan changed", [("plan", s => s.Plan)]),
+        ("term changed", [("termStart", s => s.TermStart), ("termEnd", s => s.TermEnd)]),
+        ("contact changed", [("primaryContact", s => s.PrimaryContact)]),
+        ("helpdesk phone changed", [("helpdeskPhone", s => s.HelpdeskPhone)]),
+    ];
+
     /// <summary>One audit entry naming every kind of change in the save, with compact JSON of the changed fields before and after.</summary>
     private static AuditEntry? Audit(Snapshot? before, Snapshot after, string actor, string subject, DateTime now)
     {
@@ -300,31 +310,16 @@ public sealed class CustomerBook(
                 after2[field] = newValue;
             }
 
-            if (before.Name != after.Name)
+            foreach (var (name, fields) in AuditedChanges)
             {
-                actions.Add("renamed");
-                Changed("name", before.Name, after.Name);
-            }
-            if (before.Plan != after.Plan)
-            {
-                actions.Add("plan changed");
-                Changed("plan", before.Plan, after.Plan);
-            }
-            if (before.TermStart != after.TermStart || before.TermEnd != after.TermEnd)
-            {
-                actions.Add("term changed");
-                Changed("termStart", before.TermStart, after.TermStart);
-                Changed("termEnd", before.TermEnd, after.TermEnd);
-            }
-            if (before.PrimaryContact != after.PrimaryContact)
-            {
-                actions.Add("contact changed");
-                Changed("primaryContact", before.PrimaryContact, after.PrimaryContact);
-            }
-            if (before.HelpdeskPhone != after.HelpdeskPhone)
-            {
-                actions.Add("helpdesk phone changed");
-                Changed("helpdeskPhone", before.HelpdeskPhone, after.HelpdeskPhone);
+                if (fields.Any(f => !Equals(f.Read(before), f.Read(after))))
+                {
+                    actions.Add(name);
+                    foreach (var (field, read) in fields)
+                    {
+                        Changed(field, read(before), read(after));
+                    }
+                }
             }
             if (!before.OriginationList.ToHashSet(StringComparer.Ordinal).SetEquals(after.OriginationList))
             {
