@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Hosting;
 
@@ -19,5 +20,9 @@ public static class DataHosting
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas(busyTimeout)));
         builder.Services.AddSingleton<DatabaseSetup>();
+        // Sign-in cookies and booking links stay valid across restarts: the keys live beside the database.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SupportConsole")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, "keys")));
     }
 }

@@ -8,4 +8,8 @@ public enum OutboxKind
     Notification = 3,
     Welcome = 4,
     Reminder = 5,
+    Invitation = 6,
+    CallInvitation = 7,
+    CallReminder = 8,
+    BookingLink = 9,
 }

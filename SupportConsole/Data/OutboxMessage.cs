@@ -20,4 +20,12 @@ public sealed class OutboxMessage
     public DateTime? SentAtUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>An iCalendar invitation sent with the mail (text/calendar), and its METHOD (REQUEST or CANCEL).</summary>
+    public string? CalendarContent { get; set; }
+
+    public string? CalendarMethod { get; set; }
+
+    /// <summary>While set and ahead, one delivery holds the message: a retry and the sweep never send it twice at once.</summary>
+    public DateTime? DeliveryClaimedUntilUtc { get; set; }
 }

@@ -25,6 +25,11 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<PlanTermEvent> PlanTermEvents => Set<PlanTermEvent>();
     public DbSet<JobRunRecord> JobRuns => Set<JobRunRecord>();
     public DbSet<DeskSetting> DeskSettings => Set<DeskSetting>();
+    public DbSet<StaffProfile> StaffProfiles => Set<StaffProfile>();
+    public DbSet<StaffTimeOff> StaffTimeOff => Set<StaffTimeOff>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,9 @@ public static class Policies
     /// <summary>Escalated cases: Tier 2 and 3 engineers and managers.</summary>
     public const string Escalations = "Escalations";
 
+    /// <summary>Calls and the calendar of calls: engineers, sales and managers.</summary>
+    public const string Calls = "Calls";
+
     /// <summary>Dashboard, customers, holidays, jobs, SLA calculator.</summary>
     public const string Management = "Management";
 
@@ -25,9 +28,10 @@ public static class Policies
     {
         [Queues] = [Roles.Tier1, Roles.Manager],
         [Escalations] = [Roles.Tier2, Roles.Tier3, Roles.Manager],
+        [Calls] = [Roles.Tier2, Roles.Tier3, Roles.Sales, Roles.Manager],
         [Management] = [Roles.Manager],
         [UserAdministration] = [Roles.Admin],
         [Jobs] = [Roles.Manager, Roles.Admin],
-        [Staff] = [Roles.Tier1, Roles.Tier2, Roles.Tier3, Roles.Manager, Roles.Admin],
+        [Staff] = [Roles.Tier1, Roles.Tier2, Roles.Tier3, Roles.Manager, Roles.Admin, Roles.Sales],
     };
 }

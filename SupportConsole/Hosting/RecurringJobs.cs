@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Hangfire;
+using SupportConsole.Features.Escalations;
 using SupportConsole.Features.Intake.IncomingMail;
 using SupportConsole.Features.Notifications;
 using SupportConsole.Features.OutgoingMail;
@@ -30,6 +31,9 @@ public static class RecurringJobs
                 j => j.RunAsync(CancellationToken.None)),
             Job<PlanTermJob>(PlanTermJob.Id, "PlanTerm", configuration["PlanTerm:Cron"] ?? "0 6 * * *", central, true,
                 "welcome, renewal reminders and end of term, daily at 06:00 Central (PlanTerm:Cron)",
+                j => j.RunAsync()),
+            Job<EscalationDeskJob>(EscalationDeskJob.Id, "Escalations", Cron.Minutely(), TimeZoneInfo.Utc, true,
+                "records pickup crossings a scheduled job missed and assigns waiting escalations when an engineer has room",
                 j => j.RunAsync()),
             Job<OutboxSweepJob>(OutboxSweepJob.Id, "OutgoingMail", Cron.Minutely(), TimeZoneInfo.Utc, true,
                 "delivers outbox mail the pump did not hand over",

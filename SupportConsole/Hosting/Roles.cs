@@ -8,8 +8,9 @@ public static class Roles
     public const string Tier3 = "Tier3";
     public const string Manager = "Manager";
     public const string Admin = "Admin";
+    public const string Sales = "Sales";
 
-    public static readonly IReadOnlyList<string> All = [Tier1, Tier2, Tier3, Manager, Admin];
+    public static readonly IReadOnlyList<string> All = [Tier1, Tier2, Tier3, Manager, Admin, Sales];
 
     public static string Describe(string role) => role switch
     {
@@ -18,6 +19,7 @@ public static class Roles
         Tier3 => "Tier 3 engineer: picks up the hardest escalations",
         Manager => "Manager: SLA dashboard, customers, plans, holidays, jobs",
         Admin => "Administrator: agent accounts and roles",
+        Sales => "Sales: takes the calls prospects book on the public contact page",
         _ => role,
     };
 }

@@ -2,6 +2,7 @@ using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Escalations;
 using SupportConsole.Features.PlanTerm;
 using SupportConsole.Features.Sla;
 
@@ -21,6 +22,7 @@ public static class StartupSteps
         new("Seed the federal holidays", (services, _) => services.GetRequiredService<HolidayBook>().SeedFederalHolidaysAsync()),
         new("Schedule the recurring jobs", (services, _) => { RecurringJobs.Schedule(services); return Task.CompletedTask; }),
         new("Listen for new cases and calendar changes", (services, _) => { services.GetRequiredService<DeadlineTrackingSubscriptions>().Start(); return Task.CompletedTask; }),
+        new("Listen for escalations and time off", (services, _) => { services.GetRequiredService<EscalationSubscriptions>().Start(); return Task.CompletedTask; }),
         new("Catch up: plan term milestones missed while down", (services, configuration) =>
         {
             if (configuration.GetValue("PlanTerm:RunAtStartup", true))

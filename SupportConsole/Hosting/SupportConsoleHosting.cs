@@ -5,6 +5,7 @@ using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
 using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Calls;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Customers;
 using SupportConsole.Features.Dashboard;
@@ -15,6 +16,7 @@ using SupportConsole.Features.OutgoingMail;
 using SupportConsole.Features.PlanTerm;
 using SupportConsole.Features.Queues;
 using SupportConsole.Features.Sla;
+using SupportConsole.Features.Staff;
 using SupportConsole.Hosting.Api;
 
 namespace SupportConsole.Hosting;
@@ -25,6 +27,7 @@ public static class SupportConsoleHosting
     public static WebApplicationBuilder AddSupportConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AppLinks>();
         builder.AddData();
         builder.AddUserInterface();
         builder.AddApi();
@@ -36,10 +39,12 @@ public static class SupportConsoleHosting
         builder.AddNotifications();
         builder.AddPlanTerm();
         builder.AddCustomers();
+        builder.AddStaff();
         builder.AddCases();
         builder.AddIntake();
         builder.AddQueues();
         builder.AddEscalations();
+        builder.AddCalls();
         builder.AddSla();
         builder.AddDashboard();
         builder.AddAdmin();
@@ -71,9 +76,12 @@ public static class SupportConsoleHosting
         app.MapAccount();
         app.MapCalendar();
         app.MapCustomers();
+        app.MapStaff();
         app.MapCases();
         app.MapIntake();
         app.MapQueues();
+        app.MapEscalations();
+        app.MapCalls();
         app.MapApiFallback();
         return app;
     }

@@ -12,5 +12,6 @@ internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntr
         entry.HasIndex(e => e.MessageId);
         entry.Property(e => e.Author).HasMaxLength(254);
         entry.Property(e => e.MessageId).HasMaxLength(998);
+        entry.Property(e => e.Event).HasMaxLength(40);
     }
 }

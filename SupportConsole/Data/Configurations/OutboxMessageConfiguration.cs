@@ -13,5 +13,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.HasIndex(m => m.MessageId).IsUnique();
         message.Property(m => m.To).HasMaxLength(254);
         message.Property(m => m.MessageId).HasMaxLength(998);
+        message.Property(m => m.CalendarMethod).HasMaxLength(20);
     }
 }

@@ -255,6 +255,106 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("AuditTrail", (string)null);
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.BookingLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EngineerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("BookingLinks");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.Call", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendeeEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("EngineerId", "Status", "StartUtc");
+
+                    b.ToTable("Calls");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.CaseAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -308,6 +408,79 @@ namespace SupportConsole.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("DeskSettings");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBecause")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PickedUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PickupAtRiskAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PickupAtRiskRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PickupBreachRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PickupDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId", "EndedAtUtc");
+
+                    b.HasIndex("CaseId", "EndedAtUtc");
+
+                    b.HasIndex("Tier", "EndedAtUtc", "AssigneeId");
+
+                    b.ToTable("Escalations");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.HolidaySeedYear", b =>
@@ -455,10 +628,20 @@ namespace SupportConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarContent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveryClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InReplyTo")
@@ -605,6 +788,58 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("SlaEvents");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.StaffProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BookingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoursJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("StaffProfiles");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.StaffTimeOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FromUtc");
+
+                    b.ToTable("StaffTimeOff");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.StoredHoliday", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -643,6 +878,10 @@ namespace SupportConsole.Data.Migrations
 
                     b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -898,6 +1137,15 @@ namespace SupportConsole.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.Escalation", b =>
+                {
+                    b.HasOne("SupportConsole.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SupportConsole.Data.ListChangeRequest", b =>
                 {
                     b.HasOne("SupportConsole.Domain.Cases.SupportCase", "Case")
@@ -923,6 +1171,24 @@ namespace SupportConsole.Data.Migrations
                     b.HasOne("SupportConsole.Domain.Cases.SupportCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.StaffProfile", b =>
+                {
+                    b.HasOne("SupportConsole.Data.AgentUser", null)
+                        .WithOne()
+                        .HasForeignKey("SupportConsole.Data.StaffProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.StaffTimeOff", b =>
+                {
+                    b.HasOne("SupportConsole.Data.StaffProfile", null)
+                        .WithMany("TimeOff")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -953,6 +1219,11 @@ namespace SupportConsole.Data.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.StaffProfile", b =>
+                {
+                    b.Navigation("TimeOff");
                 });
 
             modelBuilder.Entity("SupportConsole.Domain.Cases.SupportCase", b =>

@@ -16,7 +16,10 @@ public sealed class CaseEntry
     /// <summary>The Message-ID of the mail this entry came in or went out as, for threading replies.</summary>
     public string? MessageId { get; set; }
 
+    /// <summary>For system events, what happened in the timeline's words (<c>escalated</c>, <c>assigned</c>, <c>call-booked</c>...).</summary>
+    public string? Event { get; set; }
+
     /// <summary>An event in the case's history, written by the desk.</summary>
-    public static CaseEntry SystemEvent(long caseId, DateTimeOffset at, string text) =>
-        new() { CaseId = caseId, Kind = CaseEntryKind.SystemEvent, AtUtc = at.UtcDateTime, Author = SystemAuthor, Body = text };
+    public static CaseEntry SystemEvent(long caseId, DateTimeOffset at, string text, string? timelineEvent = null) =>
+        new() { CaseId = caseId, Kind = CaseEntryKind.SystemEvent, AtUtc = at.UtcDateTime, Author = SystemAuthor, Body = text, Event = timelineEvent };
 }

@@ -149,6 +149,13 @@ public sealed class SupportCase
         return EscalationOutcome.Escalated;
     }
 
+    /// <summary>Tier 2-3 hands the case back: Tier 1's queue has it again, unassigned.</summary>
+    public void ReturnToTier1()
+    {
+        Tier = SupportTier.Tier1;
+        AssigneeId = null;
+    }
+
     /// <summary>Sets the status; false when it already is.</summary>
     public bool ChangeStatus(CaseStatus status)
     {

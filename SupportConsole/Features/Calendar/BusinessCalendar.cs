@@ -17,6 +17,9 @@ public sealed class BusinessCalendar(IDbContextFactory<SupportConsoleDbContext> 
 
     public SlaPolicies Policies { get; } = options.Policies;
 
+    /// <summary>The Tier 2-3 pickup clock of escalations (<c>Sla:EscalationPickupHours</c>).</summary>
+    public PickupPolicy Pickup { get; } = options.Pickup;
+
     /// <summary>Tier 1's hours as customer mail and pages quote them, from the configured window.</summary>
     public string Tier1HoursForCustomers => $"Monday to Friday, {Current.Tier1Hours.ForCustomers()} US Central time, except US holidays";
 

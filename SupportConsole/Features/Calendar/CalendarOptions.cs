@@ -17,6 +17,11 @@ public sealed class CalendarOptions
     /// <summary>Optional first-response target for the standard queue (Free Support); none by default.</summary>
     public double? StandardFirstResponseHours { get; set; }
 
+    /// <summary>Tier 2-3 pickup target for escalations, and its at-risk lead, in Tier 2-3 business hours.</summary>
+    public double EscalationPickupHours { get; set; } = 4;
+
+    public double EscalationPickupAtRiskHours { get; set; } = 1;
+
     public static CalendarOptions From(IConfiguration configuration)
     {
         var options = new CalendarOptions();
@@ -24,6 +29,8 @@ public sealed class CalendarOptions
         options.ProPlusFirstResponseHours = configuration.GetValue("Sla:ProPlusFirstResponseHours", options.ProPlusFirstResponseHours);
         options.AtRiskHours = configuration.GetValue("Sla:AtRiskHours", options.AtRiskHours);
         options.StandardFirstResponseHours = configuration.GetValue<double?>("Sla:StandardFirstResponseHours");
+        options.EscalationPickupHours = configuration.GetValue("Sla:EscalationPickupHours", options.EscalationPickupHours);
+        options.EscalationPickupAtRiskHours = configuration.GetValue("Sla:EscalationPickupAtRiskHours", options.EscalationPickupAtRiskHours);
         return options;
     }
 
@@ -33,6 +40,8 @@ public sealed class CalendarOptions
     public SlaPolicies Policies => new(
         new SlaPolicy(TimeSpan.FromHours(ProPlusFirstResponseHours), TimeSpan.FromHours(AtRiskHours)),
         new SlaPolicy(StandardFirstResponseHours is { } h ? TimeSpan.FromHours(h) : null, TimeSpan.FromHours(AtRiskHours)));
+
+    public PickupPolicy Pickup => new(TimeSpan.FromHours(EscalationPickupHours), TimeSpan.FromHours(EscalationPickupAtRiskHours));
 
     private static TimeOnly Parse(string value, string key) =>
         TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], out var time)

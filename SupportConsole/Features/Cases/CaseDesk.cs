@@ -3,7 +3,9 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Calendar;
 using SupportConsole.Features.OutgoingMail;
+using SupportConsole.Features.Staff;
 
 namespace SupportConsole.Features.Cases;
 
@@ -18,6 +20,8 @@ public sealed class CaseDesk(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     Outbox outbox,
     CaseChangeNotifier notifier,
+    StaffRoster staff,
+    BusinessCalendar calendar,
     TimeProvider clock)
 {
     private const int MaxAttempts = 8;
@@ -131,7 +135,11 @@ public sealed class CaseDesk(
                 $"{CaseNumber.Format(c.Number)} is {status.DisplayName().ToLowerInvariant()}.")
             : DeskResult.Refused($"The case is already {status.DisplayName().ToLowerInvariant()}.")), cancellationToken);
 
-    /// <summary>Hands an open case to Tier 2 or 3: it leaves the Tier 1 assignee and waits for an engineer.</summary>
+    /// <summary>
+    /// Hands an open case to Tier 2 or 3 with the reason, records who and when, and assigns it at once to the engineer
+    /// of that tier who can start first (<see cref="StaffRoster.ChooseEngineerAsync"/>); its Tier 2-3 pickup clock starts.
+    /// When everyone of the tier is at capacity it waits unassigned, and a job assigns it when someone frees up.
+    /// </summary>
     public Task<DeskResult> EscalateAsync(long caseId, SupportTier tier, string reason, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!tier.IsEngineering())
@@ -142,14 +150,156 @@ public sealed class CaseDesk(
         {
             return Task.FromResult(DeskResult.Refused($"Say why it needs {tier.DisplayName()}: what was tried, what the engineer should look at."));
         }
-        return ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.Escalate(tier) switch
+        return ChangeAsync(caseId, actor, async (step, c) =>
         {
-            EscalationOutcome.Escalated => step.Saved(CaseChangeKind.Escalated, $"{actor.Name} escalated the case to {tier.DisplayName()}: {reason.Trim()}",
-                $"{CaseNumber.Format(c.Number)} is escalated to {tier.DisplayName()}."),
-            EscalationOutcome.NotOpen => DeskResult.Refused($"{CaseNumber.Format(c.Number)} is {c.Status.DisplayName().ToLowerInvariant()}; only open cases are escalated."),
-            _ => DeskResult.Refused($"The case is already with {c.Tier.DisplayName()}."),
-        }), cancellationToken);
+            var outcome = c.Escalate(tier);
+            if (outcome != EscalationOutcome.Escalated)
+            {
+                return outcome == EscalationOutcome.NotOpen
+                    ? DeskResult.Refused($"{CaseNumber.Format(c.Number)} is {c.Status.DisplayName().ToLowerInvariant()}; only open cases are escalated.")
+                    : DeskResult.Refused($"The case is already with {c.Tier.DisplayName()}.");
+            }
+            foreach (var earlier in await step.Db.Escalations.Where(e => e.CaseId == c.Id && e.EndedAtUtc == null).ToListAsync(cancellationToken))
+            {
+                earlier.EndedAtUtc = step.Now.UtcDateTime;
+            }
+            var decision = await staff.ChooseEngineerAsync(step.Db, tier, step.Now, cancellationToken: cancellationToken);
+            var (atRisk, due) = calendar.Pickup.DeadlinesFor(calendar.Current, tier, step.Now);
+            step.Db.Escalations.Add(new Escalation
+            {
+                CaseId = c.Id,
+                Tier = tier,
+                Reason = reason.Trim(),
+                EscalatedAtUtc = step.Now.UtcDateTime,
+                EscalatedById = actor.UserId,
+                EscalatedByName = actor.Name,
+                PickupAtRiskAtUtc = atRisk.UtcDateTime,
+                PickupDueAtUtc = due.UtcDateTime,
+            }.AssignedTo(decision, step.Now));
+            step.Event($"{actor.Name} escalated the case to {tier.DisplayName()}: {reason.Trim()}", "escalated");
+            if (decision.Engineer is { } engineer)
+            {
+                c.AssignTo(engineer.Id);
+                await step.MarkAssignedAsync(engineer.Id);
+                step.Event($"Assigned to {engineer.Name}: {decision.Explanation}", "assigned");
+            }
+            else
+            {
+                step.Event(decision.Explanation, "assigned");
+            }
+            return step.Saved(CaseChangeKind.Escalated, decision.Engineer is { } chosen
+                ? $"{CaseNumber.Format(c.Number)} is escalated to {tier.DisplayName()} and assigned to {chosen.Name}."
+                : $"{CaseNumber.Format(c.Number)} is escalated to {tier.DisplayName()}; {decision.Explanation}");
+        }, cancellationToken);
     }
+
+    /// <summary>
+    /// An engineer starts on an escalation: it becomes theirs and its pickup clock stops. Only an engineer of the
+    /// case's tier may (a Tier 2 engineer takes a Tier 3 case only when they also hold Tier 3), checked on their
+    /// current roles.
+    /// </summary>
+    public Task<DeskResult> PickUpAsync(long caseId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, actor, async (step, c) =>
+        {
+            var escalation = await step.Db.Escalations.FirstOrDefaultAsync(e => e.CaseId == c.Id && e.EndedAtUtc == null, cancellationToken);
+            if (escalation is null || !c.IsOpen)
+            {
+                return DeskResult.Refused($"{CaseNumber.Format(c.Number)} is not waiting for Tier 2 or 3.");
+            }
+            if (!await step.HoldsRoleAsync(actor.UserId, StaffRoster.RoleOf(escalation.Tier)))
+            {
+                return DeskResult.Refused($"Only a {escalation.Tier.DisplayName()} engineer can pick up this case.");
+            }
+            if (escalation.PickedUpAtUtc is not null && escalation.AssigneeId == actor.UserId)
+            {
+                return DeskResult.Ok($"{CaseNumber.Format(c.Number)} is already yours.");
+            }
+            var from = escalation.AssigneeId is { } previous && previous != actor.UserId ? $" from {await step.NameOfAsync(previous)}" : "";
+            escalation.PickedUpAtUtc ??= step.Now.UtcDateTime;
+            escalation.AssigneeId = actor.UserId;
+            escalation.AssignedAtUtc ??= step.Now.UtcDateTime;
+            escalation.Version++;
+            c.AssignTo(actor.UserId);
+            var onTime = step.Now.UtcDateTime <= escalation.PickupDueAtUtc ? "within the pickup target" : "after the pickup target";
+            return step.Saved(CaseChangeKind.Claimed, $"{actor.Name} picked up the escalation{from}, {onTime}.", $"{CaseNumber.Format(c.Number)} is yours.", "picked-up");
+        }, cancellationToken);
+
+    /// <summary>An engineer hands the case back to Tier 1 with a note: the escalation ends and the case returns to its queue.</summary>
+    public Task<DeskResult> HandBackAsync(long caseId, string note, Actor actor, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(note)
+            ? Task.FromResult(DeskResult.Refused("Say what Tier 1 should do next; the note goes in the case's history."))
+            : ChangeAsync(caseId, actor, async (step, c) =>
+            {
+                var escalation = await step.Db.Escalations.FirstOrDefaultAsync(e => e.CaseId == c.Id && e.EndedAtUtc == null, cancellationToken);
+                if (escalation is null || !c.Tier.IsEngineering())
+                {
+                    return DeskResult.Refused($"{CaseNumber.Format(c.Number)} is not with Tier 2 or 3.");
+                }
+                escalation.EndedAtUtc = step.Now.UtcDateTime;
+                escalation.Version++;
+                c.ReturnToTier1();
+                return step.Saved(CaseChangeKind.Escalated, $"{actor.Name} handed the case back to Tier 1: {note.Trim()}",
+                    $"{CaseNumber.Format(c.Number)} is back in Tier 1's {c.Queue.DisplayName().ToLowerInvariant()}.", "handed-back");
+            }, cancellationToken);
+
+    /// <summary>A manager gives an escalation to an engineer of its tier, with a reason, whatever the rule would choose.</summary>
+    public Task<DeskResult> AssignEscalationAsync(long caseId, string engineerId, string reason, Actor actor, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(DeskResult.Refused("Say why this engineer; the reason goes in the case's history."))
+            : ChangeAsync(caseId, actor, async (step, c) =>
+            {
+                var escalation = await step.Db.Escalations.FirstOrDefaultAsync(e => e.CaseId == c.Id && e.EndedAtUtc == null, cancellationToken);
+                if (escalation is null)
+                {
+                    return DeskResult.Refused($"{CaseNumber.Format(c.Number)} is not with Tier 2 or 3.");
+                }
+                if (!await step.HoldsRoleAsync(engineerId, StaffRoster.RoleOf(escalation.Tier)))
+                {
+                    return DeskResult.Refused($"Choose an active {escalation.Tier.DisplayName()} engineer.");
+                }
+                var name = await step.NameOfAsync(engineerId);
+                escalation.AssigneeId = engineerId;
+                escalation.AssignedAtUtc = step.Now.UtcDateTime;
+                escalation.AssignedBecause = $"{name}: chosen by {actor.Name}: {reason.Trim()}";
+                escalation.Version++;
+                c.AssignTo(engineerId);
+                await step.MarkAssignedAsync(engineerId);
+                return step.Saved(CaseChangeKind.Claimed, $"{actor.Name} assigned the escalation to {name}: {reason.Trim()}", $"{CaseNumber.Format(c.Number)} is now with {name}.", "assigned");
+            }, cancellationToken);
+
+    /// <summary>
+    /// Assigns an escalation again by the rule, leaving out <paramref name="excludingUserId"/> (who went on leave) —
+    /// for the jobs that assign waiting escalations and move unstarted ones off someone's time off.
+    /// </summary>
+    public Task<DeskResult> ReassignEscalationByRuleAsync(long caseId, string? excludingUserId, string why, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, SystemActor, async (step, c) =>
+        {
+            var escalation = await step.Db.Escalations.FirstOrDefaultAsync(e => e.CaseId == c.Id && e.EndedAtUtc == null && e.PickedUpAtUtc == null, cancellationToken);
+            if (escalation is null || !c.IsOpen)
+            {
+                return DeskResult.Refused("Nothing to assign.");
+            }
+            var decision = await staff.ChooseEngineerAsync(step.Db, escalation.Tier, step.Now, excludingUserId, cancellationToken);
+            if (decision.Engineer?.Id == escalation.AssigneeId)
+            {
+                return DeskResult.Refused("The rule keeps the same engineer.");
+            }
+            escalation.AssignedTo(decision, step.Now);
+            escalation.Version++;
+            if (decision.Engineer is { } engineer)
+            {
+                c.AssignTo(engineer.Id);
+                await step.MarkAssignedAsync(engineer.Id);
+            }
+            else
+            {
+                c.AssigneeId = null;
+            }
+            return step.Saved(CaseChangeKind.Claimed, decision.Engineer is { } chosen ? $"{why} Assigned to {chosen.Name}: {decision.Explanation}" : $"{why} {decision.Explanation}",
+                decision.Explanation, "assigned");
+        }, cancellationToken);
+
+    private static readonly Actor SystemActor = new("", CaseEntry.SystemAuthor, "");
 
     /// <summary>
     /// Loads the case, lets <paramref name="decide"/> change it, and saves everything once. A save that lost a race
@@ -199,7 +349,27 @@ public sealed class CaseDesk(
 
         public void Add(CaseEntry entry) => db.CaseEntries.Add(entry);
 
-        public void Event(string text) => Add(CaseEntry.SystemEvent(supportCase.Id, now, text));
+        public void Event(string text, string? timelineEvent = null) => Add(CaseEntry.SystemEvent(supportCase.Id, now, text, timelineEvent));
+
+        /// <summary>Notes when an engineer was last given an escalation (the rule's tie-break).</summary>
+        public async Task MarkAssignedAsync(string userId)
+        {
+            var profile = await db.StaffProfiles.FirstOrDefaultAsync(p => p.UserId == userId);
+            if (profile is null)
+            {
+                profile = new StaffProfile { UserId = userId };
+                db.StaffProfiles.Add(profile);
+            }
+            profile.LastAssignedAtUtc = now.UtcDateTime;
+        }
+
+        /// <summary>Whether an active account holds a role now (read from the database, not from a sign-in cookie).</summary>
+        public Task<bool> HoldsRoleAsync(string userId, string role) =>
+            (from u in db.Users
+             join ur in db.UserRoles on u.Id equals ur.UserId
+             join r in db.Roles on ur.RoleId equals r.Id
+             where u.Id == userId && !u.IsDisabled && r.Name == role
+             select u.Id).AnyAsync();
 
         public OutboxMessage Send(OutboxMessage mail)
         {
@@ -209,14 +379,14 @@ public sealed class CaseDesk(
         }
 
         /// <summary>Marks the action as one to save and publish, with an optional history entry, and says so.</summary>
-        public DeskResult Saved(CaseChangeKind kind, string historyOrMessage, string? message = null)
+        public DeskResult Saved(CaseChangeKind kind, string historyOrMessage, string? message = null, string? timelineEvent = null)
         {
             Kind = kind;
             if (message is null)
             {
                 return DeskResult.Ok(historyOrMessage);
             }
-            Event(historyOrMessage);
+            Event(historyOrMessage, timelineEvent);
             return DeskResult.Ok(message);
         }
 

@@ -38,6 +38,19 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
         return new SenderListing(match is not null, match?.Value);
     }
 
+    /// <summary>The case's open escalation with its engineer's name, or null.</summary>
+    public async Task<(Escalation Escalation, string? AssigneeName)?> OpenEscalationAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await (from e in db.Escalations.AsNoTracking()
+                           where e.CaseId == caseId && e.EndedAtUtc == null
+                           join u in db.Users on e.AssigneeId equals u.Id into assignees
+                           from u in assignees.DefaultIfEmpty()
+                           orderby e.Id descending
+                           select new { e, Name = u == null ? null : (u.DisplayName != "" ? u.DisplayName : u.Email) }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.e, found.Name);
+    }
+
     public async Task<IReadOnlyList<AgentOption>> ActiveAgentsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

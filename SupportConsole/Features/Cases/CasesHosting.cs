@@ -9,6 +9,7 @@ public static class CasesHosting
         builder.Services.AddSingleton<CaseDesk>();
         builder.Services.AddSingleton<CaseReader>();
         builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddSingleton<EscalationSettings>();
         builder.Services.AddSingleton<ListChangeRequests>();
     }
 

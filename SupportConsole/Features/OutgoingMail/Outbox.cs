@@ -5,6 +5,11 @@ namespace SupportConsole.Features.OutgoingMail;
 /// <summary>Writes outgoing mail into the outbox table; the caller saves it in the same transaction as its cause.</summary>
 public sealed class Outbox(OutgoingMailOptions options, OutboxPump pump)
 {
+    /// <summary>The address our mail comes from (and the organizer of our calendar invitations).</summary>
+    public string FromAddress => options.EffectiveFromAddress;
+
+    public string FromName => options.FromName;
+
     public OutboxMessage Compose(OutboxKind kind, string to, string subject, string body, DateTimeOffset now, long? caseId = null, string? inReplyTo = null) => new()
     {
         Kind = kind,

@@ -1,4 +1,3 @@
-using Hangfire;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -41,25 +40,33 @@ public sealed class OutboxDelivery(
         }
     }
 
-    [AutomaticRetry(Attempts = 10)]
+    /// <summary>How long one delivery holds a message before another may try it again (a crashed delivery's claim runs out).</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
     public async Task DeliverAsync(long outboxId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var message = await db.Outbox.FirstOrDefaultAsync(m => m.Id == outboxId, cancellationToken);
-        if (message is null || message.SentAtUtc is not null)
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Claim it in the database first: of two deliveries of one message (a retry and the sweep, on any instance), one sends.
+        var claimed = await db.Outbox
+            .Where(m => m.Id == outboxId && m.SentAtUtc == null && (m.DeliveryClaimedUntilUtc == null || m.DeliveryClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveryClaimedUntilUtc, now + ClaimFor).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        if (claimed == 0)
         {
             return;
         }
-        message.Attempts++;
+        var message = await db.Outbox.FirstAsync(m => m.Id == outboxId, cancellationToken);
         try
         {
             await SendAsync(ToMime(message), message.Id, cancellationToken);
             message.SentAtUtc = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
+            message.DeliveryClaimedUntilUtc = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             message.LastError = e.Message;
+            message.DeliveryClaimedUntilUtc = null;
             await db.SaveChangesAsync(CancellationToken.None);
             logger.LogWarning(e, "Outbox message {Id} to {To} failed (attempt {Attempt})", message.Id, message.To, message.Attempts);
             throw;
@@ -86,6 +93,31 @@ public sealed class OutboxDelivery(
         }
     }
 
+    /// <summary>
+    /// Plain text, or with a calendar invitation a multipart/mixed of the text and a text/calendar part (with its
+    /// METHOD, inline, as Outlook, Google Calendar and Apple Calendar expect) and the same invitation as invite.ics.
+    /// </summary>
+    private static MimeEntity BodyOf(OutboxMessage message)
+    {
+        var text = new TextPart("plain") { Text = message.Body };
+        if (message.CalendarContent is not { } ics)
+        {
+            return text;
+        }
+        var method = message.CalendarMethod ?? "REQUEST";
+        var calendar = new TextPart("calendar") { Text = ics };
+        calendar.ContentType.Parameters.Add("method", method);
+        calendar.ContentType.Charset = "utf-8";
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ics))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = method == "CANCEL" ? "cancel.ics" : "invite.ics",
+        };
+        return new Multipart("mixed") { new MultipartAlternative { text, calendar }, attachment };
+    }
+
     internal MimeMessage ToMime(OutboxMessage message)
     {
         var mime = new MimeMessage
@@ -93,7 +125,7 @@ public sealed class OutboxDelivery(
             Subject = message.Subject,
             MessageId = message.MessageId,
             Date = message.CreatedAtUtc.AsInstant(),
-            Body = new TextPart("plain") { Text = message.Body },
+            Body = BodyOf(message),
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.EffectiveFromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
@@ -127,7 +159,7 @@ public sealed class OutboxDelivery(
         }
         Directory.CreateDirectory(folders.Pickup);
         var final = Path.Combine(folders.Pickup, $"{id:D8}.eml");
-        var temporary = final + ".tmp";
+        var temporary = $"{final}.{Guid.NewGuid():N}.tmp";
         await mime.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, final, overwrite: true);
     }

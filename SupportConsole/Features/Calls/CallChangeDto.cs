@@ -1,0 +1,3 @@
+namespace SupportConsole.Features.Calls;
+
+public sealed record CallChangeDto(string? Start, int? DurationMinutes);

@@ -1,0 +1,3 @@
+namespace SupportConsole.Features.Calls;
+
+public sealed record NewCallDto(string? Start, int? DurationMinutes, string? Engineer);

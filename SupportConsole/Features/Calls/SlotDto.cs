@@ -1,0 +1,3 @@
+namespace SupportConsole.Features.Calls;
+
+public sealed record SlotDto(string Start, string End, string Engineer);

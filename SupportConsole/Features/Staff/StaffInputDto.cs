@@ -1,0 +1,3 @@
+namespace SupportConsole.Features.Staff;
+
+public sealed record StaffInputDto(string? DisplayName, IReadOnlyList<string>? Roles, int? Capacity, Dictionary<string, string[]>? Hours, IReadOnlyList<TimeOffDto>? TimeOff);

@@ -1,0 +1,3 @@
+namespace SupportConsole.Features.Staff;
+
+public sealed record TimeOffDto(string? From, string? To, string? Reason);
