@@ -66,3 +66,14 @@ window.supportConsole = {
         } catch { /* no audio: the highlight is enough */ }
     },
 };
+
+// The booking page shows times in the visitor's own zone: on the first visit it asks the browser and reloads with ?tz=.
+document.addEventListener("DOMContentLoaded", () => {
+    const page = document.querySelector("[data-detect-time-zone='true']");
+    if (!page) return;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set("tz", zone);
+    window.location.replace(url.toString());
+});

@@ -44,6 +44,16 @@ public static class SlotEngine
 
         var blocked = Blocked(booked, request.Buffer, windows[0].Start.UtcTicks, windows[^1].End.UtcTicks);
         var duration = request.Duration.Ticks;
+
+        // At most one slot per grid step that fits in each window: sizing the list once saves its regrowth copies.
+        var most = 0L;
+        foreach (var window in windows)
+        {
+            var room = window.End.UtcTicks - AlignUp(window.Start.UtcTicks) - duration;
+            most += room < 0 ? 0 : (room / GridTicks) + 1;
+        }
+
+        slots.Capacity = (int)Math.Min(most, 100_000);
         var next = 0;
         foreach (var window in windows)
         {

@@ -3,7 +3,14 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Plans;
+using SupportConsole.Domain.Calendar;
+using SupportConsole.Domain.Intake;
+using SupportConsole.Domain.Staffing;
+using SupportConsole.Features.Calendar;
+using SupportConsole.Features.Calls;
+using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
+using SupportConsole.Features.Staff;
 
 namespace SupportConsole.Features.Admin;
 
@@ -11,7 +18,16 @@ namespace SupportConsole.Features.Admin;
 /// Demo customers for a newcomer's first look (<c>Demo:Seed</c>, on in Development). Runs only on a desk
 /// with no customers yet, so it never touches a database that already holds real data.
 /// </summary>
-internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseIntake intake, IConfiguration configuration, TimeProvider clock, ILogger<DemoData> logger)
+internal sealed class DemoData(
+    IDbContextFactory<SupportConsoleDbContext> dbFactory,
+    CaseIntake intake,
+    StaffRoster staff,
+    CaseDesk desk,
+    CallBook calls,
+    BusinessCalendar calendar,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DemoData> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -68,6 +84,7 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
         if (configuration.GetValue("Demo:Cases", true))
         {
             await SeedCasesAsync(now, cancellationToken);
+            await SeedTier23Async(now, cancellationToken);
         }
         logger.LogInformation("Seeded demo customers Acme Corp (Pro Plus), Globex (term ended) and Hooli (Free Support) with a few cases");
         return true;
@@ -112,5 +129,69 @@ internal sealed class DemoData(IDbContextFactory<SupportConsoleDbContext> dbFact
             db.CaseEntries.Add(new CaseEntry { CaseId = stored.Id, Kind = CaseEntryKind.Reply, AtUtc = answered.UtcDateTime, Author = "tier1@supportconsole.local", Body = "Thanks, this is fixed now. (demo history)" });
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The Tier 2-3 desk's demo: engineers' hours and capacity, one engineer on leave, two escalations assigned by the
+    /// real rule, and a call booked on one of them, so an engineer's first look shows a day to work with.
+    /// </summary>
+    private async Task SeedTier23Async(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, u => u, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        if (!users.TryGetValue("tier1@supportconsole.local", out var tina) || !users.TryGetValue("tier2@supportconsole.local", out var sam))
+        {
+            return;
+        }
+        var window = calendar.Current.Tier23Hours;
+        var whole = WeeklyHours.WholeWindow(window);
+        WeeklyHours.TryParse(new Dictionary<string, string[]> { ["mon"] = ["09:00", "13:00"], ["tue"] = ["09:00", "13:00"], ["wed"] = ["09:00", "13:00"], ["thu"] = ["09:00", "13:00"] }, window, out var mornings, out _);
+        await staff.SetScheduleAsync(sam.Id, 6, whole, cancellationToken);
+        await SetIfPresentAsync(users, "tier2b@supportconsole.local", 4, mornings ?? whole, cancellationToken);
+        await SetIfPresentAsync(users, "tier2c@supportconsole.local", 6, whole, cancellationToken);
+        await SetIfPresentAsync(users, "tier3@supportconsole.local", 5, whole, cancellationToken);
+        await SetIfPresentAsync(users, "sales@supportconsole.local", 8, whole, cancellationToken);
+        // The administrator holds every role, so keep their share of engineering small.
+        await SetIfPresentAsync(users, "admin@supportconsole.local", 1, whole, cancellationToken);
+        if (users.TryGetValue("admin@supportconsole.local", out var admin))
+        {
+            // Counts as just assigned, so the rule's tie-break hands the demo escalations to the engineers first.
+            await db.StaffProfiles.Where(p => p.UserId == admin.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.LastAssignedAtUtc, now.UtcDateTime), cancellationToken);
+        }
+        if (users.TryGetValue("tier2c@supportconsole.local", out var lena))
+        {
+            await staff.AddTimeOffAsync(lena.Id, now.AddHours(-2), now.AddDays(10), "vacation", cancellationToken);
+        }
+
+        var tier1 = new Actor(tina.Id, tina.NameOrEmail, tina.Email!);
+        var open = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Open).OrderBy(c => c.ArrivalSequence).ToListAsync(cancellationToken);
+        var export = open.FirstOrDefault(c => c.Subject.StartsWith("Nightly export", StringComparison.Ordinal));
+        var login = open.FirstOrDefault(c => c.Subject.StartsWith("Login page", StringComparison.Ordinal));
+        if (export is not null)
+        {
+            await desk.EscalateAsync(export.Id, SupportTier.Tier2, "Export times out at 30 minutes in the customer's environment only; reproduced the job config, suspect the DB connection pool. Logs in the thread.", tier1, cancellationToken);
+            var escalation = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.CaseId == export.Id && e.EndedAtUtc == null, cancellationToken);
+            if (escalation?.AssigneeId is { } engineer)
+            {
+                var slots = await calls.SlotsAsync(engineer, TimeSpan.FromMinutes(30), 5, cancellationToken: cancellationToken);
+                if (slots.Count > 0 && slots[0] is var slot)
+                {
+                    await calls.BookAsync(new CallDraft(export.Id, engineer, slot.Start, TimeSpan.FromMinutes(30), export.FromAddress, export.FromName,
+                        $"Call about the nightly export timeout ({CaseNumber.Format(export.Number)})", "Demo data"), cancellationToken);
+                }
+            }
+        }
+        if (login is not null)
+        {
+            await desk.EscalateAsync(login.Id, SupportTier.Tier3, "Login takes 20 s since this morning for every Globex user; no errors in our logs. Needs someone who knows the auth service.", tier1, cancellationToken);
+        }
+    }
+
+    private async Task SetIfPresentAsync(Dictionary<string, AgentUser> users, string email, int capacity, WeeklyHours hours, CancellationToken cancellationToken)
+    {
+        if (users.TryGetValue(email, out var user))
+        {
+            await staff.SetScheduleAsync(user.Id, capacity, hours, cancellationToken);
+        }
     }
 }

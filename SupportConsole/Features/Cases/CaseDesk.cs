@@ -34,7 +34,7 @@ public sealed class CaseDesk(
             var number = CaseNumber.Format(c.Number);
             return c.Claim(actor.UserId) switch
             {
-                ClaimOutcome.Claimed => step.Saved(CaseChangeKind.Claimed, $"{actor.Name} claimed the case.", $"{number} is yours."),
+                ClaimOutcome.Claimed => step.Saved(CaseChangeKind.Claimed, $"{actor.Name} claimed the case.", $"{number} is yours.", "assigned"),
                 ClaimOutcome.AlreadyYours => DeskResult.Ok($"{number} is already yours."),
                 ClaimOutcome.NotOpen => DeskResult.Refused($"{number} is {c.Status.DisplayName().ToLowerInvariant()}; reopen it first."),
                 _ => DeskResult.Refused($"{await step.NameOfAsync(c.AssigneeId)} already has {number}."),
@@ -44,7 +44,7 @@ public sealed class CaseDesk(
     public Task<DeskResult> ReleaseAsync(long caseId, Actor actor, bool isManager, CancellationToken cancellationToken = default) =>
         ChangeAsync(caseId, actor, async (step, c) => c.Release(actor.UserId, isManager) switch
         {
-            ReleaseOutcome.Released => step.Saved(CaseChangeKind.Released, $"{actor.Name} released the case back to the queue.", $"{CaseNumber.Format(c.Number)} is back in the queue."),
+            ReleaseOutcome.Released => step.Saved(CaseChangeKind.Released, $"{actor.Name} released the case back to the queue.", $"{CaseNumber.Format(c.Number)} is back in the queue.", "released"),
             ReleaseOutcome.NobodyHolds => DeskResult.Refused("Nobody holds this case."),
             _ => DeskResult.Refused($"Only {await step.NameOfAsync(c.AssigneeId)} or a manager can release it."),
         }, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class CaseDesk(
         {
             var name = await step.NameOfAsync(toUserId);
             return c.AssignTo(toUserId)
-                ? step.Saved(CaseChangeKind.Claimed, $"{actor.Name} assigned the case to {name}.", $"{CaseNumber.Format(c.Number)} is now with {name}.")
+                ? step.Saved(CaseChangeKind.Claimed, $"{actor.Name} assigned the case to {name}.", $"{CaseNumber.Format(c.Number)} is now with {name}.", "assigned")
                 : DeskResult.Refused($"{name} already has {CaseNumber.Format(c.Number)}.");
         }, cancellationToken);
     }
@@ -96,11 +96,11 @@ public sealed class CaseDesk(
                     FirstResponseOutcome.FirstMet => $"First response by {actor.Name}: SLA met.",
                     FirstResponseOutcome.FirstLate => $"First response by {actor.Name}: SLA met late.",
                     _ => $"First response by {actor.Name}.",
-                });
+                }, "first-response");
             }
             if (newStatus is { } status && c.ChangeStatus(status))
             {
-                step.Event($"{actor.Name} set the status to {status.DisplayName()}.");
+                step.Event($"{actor.Name} set the status to {status.DisplayName()}.", "status");
             }
             return step.Saved(CaseChangeKind.Replied, first ? $"Reply sent to {c.FromAddress}: first response recorded." : $"Reply sent to {c.FromAddress}.");
         }, cancellationToken);
@@ -125,14 +125,14 @@ public sealed class CaseDesk(
                 return Task.FromResult(c.ChangeSeverity(severity)
                     ? step.Saved(CaseChangeKind.SeverityChanged,
                         $"{actor.Name} changed the severity from {before.DisplayName()} to {severity.DisplayName()}: {reason.Trim()}",
-                        $"Severity is now {severity.DisplayName()}.")
+                        $"Severity is now {severity.DisplayName()}.", "severity")
                     : DeskResult.Refused($"The severity is already {severity.DisplayName()}."));
             }, cancellationToken);
 
     public Task<DeskResult> ChangeStatusAsync(long caseId, CaseStatus status, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.ChangeStatus(status)
             ? step.Saved(CaseChangeKind.StatusChanged, $"{actor.Name} set the status to {status.DisplayName()}.",
-                $"{CaseNumber.Format(c.Number)} is {status.DisplayName().ToLowerInvariant()}.")
+                $"{CaseNumber.Format(c.Number)} is {status.DisplayName().ToLowerInvariant()}.", "status")
             : DeskResult.Refused($"The case is already {status.DisplayName().ToLowerInvariant()}.")), cancellationToken);
 
     /// <summary>

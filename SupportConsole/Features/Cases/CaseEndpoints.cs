@@ -34,6 +34,11 @@ internal static class CaseEndpoints
                 : Results.Ok((await CaseDto.ListAsync(db, [found], clock.GetUtcNow(), cancellationToken))[0]);
         });
 
+        api.MapGet("/cases/{number}/timeline", async (string number, CaseTimeline timeline, CancellationToken cancellationToken) =>
+            !CaseNumber.TryParseReference(number, out var n) ? ApiEndpoints.BadCaseNumber(number)
+            : await timeline.ForCaseAsync(n, cancellationToken) is { } entries ? Results.Ok(entries)
+            : NoSuchCase(n));
+
         api.MapPost("/cases/{number}/replies", async (string number, NewReplyDto? body, CaseDesk desk, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();

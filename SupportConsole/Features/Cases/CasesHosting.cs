@@ -10,6 +10,7 @@ public static class CasesHosting
         builder.Services.AddSingleton<CaseReader>();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<EscalationSettings>();
+        builder.Services.AddSingleton<CaseTimeline>();
         builder.Services.AddSingleton<ListChangeRequests>();
     }
 
