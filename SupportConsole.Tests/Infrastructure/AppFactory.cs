@@ -10,7 +10,7 @@ namespace SupportConsole.Tests.Infrastructure;
 /// Hosts the real app on a fresh temporary SQLite file (and Hangfire file) per instance. Settings are passed
 /// with UseSetting so Program sees them while it registers services.
 /// </summary>
-public sealed class AppFactory : WebApplicationFactory<Program>
+public sealed partial class AppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SupportConsole.Data;
 using SupportConsole.Features.Account;
 using SupportConsole.Features.Admin;
@@ -9,13 +8,16 @@ using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Account;
 
-public sealed class SignInAndRolesTests : IAsyncLifetime
+/// <summary>One host (system clock) for the sign-in tests; each test starts from the accounts as start-up made them.</summary>
+public sealed class SignInApp() : SharedApp;
+
+public sealed class SignInAndRolesTests(SignInApp shared) : IClassFixture<SignInApp>, IAsyncLifetime
 {
-    private readonly AppFactory app = new();
+    private readonly AppFactory app = shared.App;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask InitializeAsync() => new(shared.ResetAsync());
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Theory]
     [InlineData("/")]
@@ -145,15 +147,19 @@ public sealed class SignInAndRolesTests : IAsyncLifetime
     }
 }
 
-public sealed class AccessRevocationTests
+/// <summary>One host on a fake clock for the revocation tests; each test gets the accounts back and a fresh clock at the real now.</summary>
+public sealed class AccessRevocationApp() : SharedApp(DateTimeOffset.UtcNow);
+
+public sealed class AccessRevocationTests(AccessRevocationApp shared) : IClassFixture<AccessRevocationApp>
 {
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Disabled_or_demoted_agent_loses_access_within_a_minute(bool disable)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = new AppFactory { Clock = clock };
+        await shared.ResetAsync(DateTimeOffset.UtcNow);
+        var clock = shared.Clock;
+        var app = shared.App;
         var client = app.CreateBrowserLikeClient();
         await SignIn.AsAsync(client, "tier1@supportconsole.local", "Demo-tier1-1");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/queues")).StatusCode);

@@ -84,7 +84,7 @@ public sealed class BootstrapAndDemoDataTests
         await using var second = new AppFactory(dataFolder: folder);
         await using var again = await CreateDbAsync(second);
         Assert.Equal(3, await again.Customers.CountAsync());
-        Assert.Equal(6, await again.Users.CountAsync());
+        Assert.Equal(SupportConsole.Features.Account.DemoAccounts.All.Count, await again.Users.CountAsync());
     }
 
     [Fact]

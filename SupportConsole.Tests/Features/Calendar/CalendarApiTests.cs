@@ -2,16 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Calendar;
 
-/// <summary>The calendar API through the real host: one app per class for reads, a fresh app for each test that edits holidays.</summary>
-public sealed class CalendarApiTests : IAsyncLifetime
+/// <summary>The calendar API through the real host: one app per class for reads, a reset database for each test that edits holidays.</summary>
+public sealed class CalendarApiTests(SeededCalendarFixture shared) : IClassFixture<SeededCalendarFixture>, IAsyncLifetime
 {
-    // Federal seeding covers the clock's Central year and the next two: 2026–2028.
-    private readonly AppFactory app = new() { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)) };
+    // Federal seeding covers the clock's Central year (the fixture's clock says 2026-06-01) and the next two: 2026–2028.
+    private readonly AppFactory app = shared.App;
     private HttpClient client = default!;
 
     public async ValueTask InitializeAsync()
@@ -22,7 +21,11 @@ public sealed class CalendarApiTests : IAsyncLifetime
         Assert.True(put.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"PUT 2029-07-04 answered {(int)put.StatusCode}");
     }
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     internal static HttpClient ApiClient(AppFactory factory, string key = AppFactory.ApiKey)
     {
@@ -197,13 +200,21 @@ public sealed class CalendarApiTests : IAsyncLifetime
     }
 }
 
-/// <summary>Holiday edits, each on its own app so they never disturb other tests.</summary>
-public sealed class HolidayEditApiTests
+/// <summary>The holiday edit tests' host, on a clock that says 2026-06-01.</summary>
+public sealed class HolidayEditApp() : SharedApp(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+/// <summary>Holiday edits, on their own app, each from a reset database so they never disturb other tests.</summary>
+public sealed class HolidayEditApiTests(HolidayEditApp shared) : IClassFixture<HolidayEditApp>, IAsyncLifetime
 {
+    private readonly AppFactory app = shared.App;
+
+    public ValueTask InitializeAsync() => new(shared.ResetAsync());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     [Fact]
     public async Task Put_creates_then_renames_and_delete_removes_then_says_404()
     {
-        await using var app = new AppFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)) };
         var client = CalendarApiTests.ApiClient(app);
 
         var created = await client.PutAsJsonAsync("/api/holidays/2026-11-27", new { name = "Day after Thanksgiving" });
@@ -227,7 +238,6 @@ public sealed class HolidayEditApiTests
     [Fact]
     public async Task Put_with_a_bad_date_or_name_answers_400_per_field()
     {
-        await using var app = new AppFactory();
         var client = CalendarApiTests.ApiClient(app);
 
         var badDate = await client.PutAsJsonAsync("/api/holidays/1999-12-31", new { name = "Millennium eve" });
@@ -245,7 +255,6 @@ public sealed class HolidayEditApiTests
     [Fact]
     public async Task A_new_holiday_moves_the_due_of_a_preview_that_spans_it()
     {
-        await using var app = new AppFactory { Clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)) };
         var client = CalendarApiTests.ApiClient(app);
         const string preview = "/api/sla/preview?receivedAt=2026-11-25T20:00:00Z&plan=pro-plus";
 

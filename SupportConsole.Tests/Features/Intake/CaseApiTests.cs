@@ -9,23 +9,28 @@ using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Intake;
 
-public sealed class CaseApiTests : IAsyncLifetime
+/// <summary>One host on a fake clock for the case API tests; each test starts from a reset database and clock.</summary>
+public sealed class CaseApiApp() : SharedApp(CaseApiTests.Wednesday14Central);
+
+public sealed class CaseApiTests(CaseApiApp shared) : IClassFixture<CaseApiApp>, IAsyncLifetime
 {
     // Wed 2026-11-25 14:00 CST: Tier 1 open, Thanksgiving (a seeded federal holiday) tomorrow.
-    private static readonly DateTimeOffset Wednesday14Central = new(2026, 11, 25, 20, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider clock = new(Wednesday14Central);
-    private readonly AppFactory app;
-    private readonly HttpClient api;
+    internal static readonly DateTimeOffset Wednesday14Central = new(2026, 11, 25, 20, 0, 0, TimeSpan.Zero);
+    private readonly AppFactory app = shared.App;
+    private readonly HttpClient api = ApiClient.Create(shared.App);
+    private FakeTimeProvider clock = default!;
 
-    public CaseApiTests()
+    public async ValueTask InitializeAsync()
     {
-        app = new AppFactory { Clock = clock };
-        api = ApiClient.Create(app);
+        await shared.ResetAsync();
+        clock = shared.Clock;
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        api.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task Case_from_a_listed_domain_of_an_active_pro_plus_customer_lands_in_priority_with_its_deadline()
@@ -197,13 +202,21 @@ public sealed class ConcurrentIntakeTests
     }
 }
 
-public sealed class ReplyApiTests
+/// <summary>The reply tests' own host, on the same fake Wednesday afternoon; each test starts from a reset database and clock.</summary>
+public sealed class ReplyApiApp() : SharedApp(CaseApiTests.Wednesday14Central);
+
+public sealed class ReplyApiTests(ReplyApiApp shared) : IClassFixture<ReplyApiApp>, IAsyncLifetime
 {
+    private readonly AppFactory app = shared.App;
+
+    public ValueTask InitializeAsync() => new(shared.ResetAsync());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     [Fact]
     public async Task First_reply_through_the_api_is_the_first_response_and_later_ones_are_not()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero));
-        await using var app = new AppFactory { Clock = clock };
+        var clock = shared.Clock; // 2026-11-25 20:00Z
         var api = ApiClient.Create(app);
         var number = (await (await api.PostCaseAsync(new { from = "ann@acme.example", subject = "Help", body = "b", severity = 2 })).JsonAsync()).GetProperty("number").GetString();
         clock.Advance(TimeSpan.FromHours(1));
@@ -222,7 +235,6 @@ public sealed class ReplyApiTests
     [Fact]
     public async Task Racing_replies_record_exactly_one_first_response()
     {
-        await using var app = new AppFactory();
         var api = ApiClient.Create(app);
         var number = (await (await api.PostCaseAsync(new { from = "ann@acme.example", subject = "Race", body = "b", severity = 2 })).JsonAsync()).GetProperty("number").GetString();
 
@@ -239,7 +251,6 @@ public sealed class ReplyApiTests
     [Fact]
     public async Task Reply_needs_a_known_agent_and_a_body()
     {
-        await using var app = new AppFactory();
         var api = ApiClient.Create(app);
         var number = (await (await api.PostCaseAsync(new { from = "ann@acme.example", subject = "x", body = "b", severity = 2 })).JsonAsync()).GetProperty("number").GetString();
 

@@ -7,12 +7,12 @@ using static SupportConsole.Tests.Features.Sla.TrackedDesk;
 
 namespace SupportConsole.Tests.Features.Notifications;
 
-public sealed class NotificationCentreTests
+public sealed class NotificationCentreTests(TrackedDesk shared) : IClassFixture<TrackedDesk>
 {
     [Fact]
     public async Task Unassigned_case_at_risk_alerts_every_tier1_agent_and_its_breach_alerts_the_managers()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
 
         await desk.RunJobsAtAsync(Utc("2026-12-02T16:00:00Z"));
@@ -30,7 +30,7 @@ public sealed class NotificationCentreTests
     [Fact]
     public async Task Assigned_case_at_risk_alerts_only_its_assignee_and_its_breach_the_assignee_and_managers()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         var theo = await desk.UserIdAsync(DemoPeople.Tier1b);
         await using (var db = await desk.DbAsync())
@@ -52,18 +52,18 @@ public sealed class NotificationCentreTests
     public async Task Breaches_at_19_00_show_in_the_app_at_once_and_reach_managers_by_one_batched_email_at_the_next_opening()
     {
         // Mon 2026-11-30 07:00 CST: 24 Tier 1 hours run out exactly at Tuesday's 19:00 close.
-        await using var desk = new TrackedDesk(Utc("2026-11-30T13:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T13:00:00Z"));
         var first = await desk.OpenCaseAsync();
         var second = await desk.OpenCaseAsync(from: "bob@acme.example");
         var digest = desk.Get<ManagerBreachDigestJob>();
         var centre = desk.Get<NotificationCentre>();
         var maria = await desk.UserIdAsync(DemoPeople.Manager);
-        var bell = 0;
-        using var live = centre.Subscribe(maria, () => { Interlocked.Increment(ref bell); return Task.CompletedTask; });
+        var bell = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var live = centre.Subscribe(maria, () => { bell.TrySetResult(); return Task.CompletedTask; });
 
         await desk.RunJobsAtAsync(Utc("2026-12-02T01:00:01Z")); // Tue 19:00:01 CST
 
-        await Eventually(() => Task.FromResult(Volatile.Read(ref bell) > 0));
+        await bell.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the bell rang
         Assert.Equal(2, await centre.UnreadCountAsync(maria));
         Assert.Equal(0, await digest.SendAsync(CancellationToken.None));
         desk.Clock.SetUtcNow(Utc("2026-12-02T06:00:00Z")); // midnight
@@ -87,7 +87,7 @@ public sealed class NotificationCentreTests
     [Fact]
     public async Task Opening_a_notification_marks_it_read_and_mark_all_read_clears_the_count()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-25T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-25T20:00:00Z"));
         await desk.OpenCaseAsync(receivedAt: Utc("2026-11-16T14:00:00Z"));
         await desk.OpenCaseAsync(receivedAt: Utc("2026-11-17T14:00:00Z"));
         var centre = desk.Get<NotificationCentre>();

@@ -9,7 +9,7 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.PlanTerm;
 
-public sealed class PlanTermTests
+public sealed class PlanTermTests(TrackedDesk shared) : IClassFixture<TrackedDesk>
 {
     private static readonly DateOnly TermStart = new(2027, 1, 4);
     private static readonly DateOnly TermEnd = new(2027, 12, 31);
@@ -17,7 +17,7 @@ public sealed class PlanTermTests
     [Fact]
     public async Task Term_start_sends_the_primary_contact_one_welcome_with_the_helpdesk_number_and_how_priority_routing_works()
     {
-        await using var desk = new TrackedDesk(Utc("2027-01-03T18:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2027-01-03T18:00:00Z"));
         var initech = await AddInitechAsync(desk);
         var jobs = desk.Get<PlanTermTracker>();
 
@@ -41,7 +41,7 @@ public sealed class PlanTermTests
     [Fact]
     public async Task Thirty_and_seven_days_before_term_end_the_managers_and_primary_contact_are_reminded_once_each()
     {
-        await using var desk = new TrackedDesk(Utc("2027-01-04T18:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2027-01-04T18:00:00Z"));
         var initech = await AddInitechAsync(desk);
         var jobs = desk.Get<PlanTermTracker>();
         await jobs.RunForDateAsync(TermStart);
@@ -69,7 +69,7 @@ public sealed class PlanTermTests
     [Fact]
     public async Task After_term_end_without_renewal_the_customer_is_on_free_support_recorded_once_and_managers_are_told()
     {
-        await using var desk = new TrackedDesk(Utc("2027-12-31T12:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2027-12-31T12:00:00Z"));
         var initech = await AddInitechAsync(desk);
         var jobs = desk.Get<PlanTermTracker>();
 
@@ -92,7 +92,7 @@ public sealed class PlanTermTests
     [Fact]
     public async Task Renewal_by_a_manager_restores_pro_plus_from_the_new_term_start_and_is_recorded()
     {
-        await using var desk = new TrackedDesk(Utc("2028-01-01T18:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2028-01-01T18:00:00Z"));
         var initech = await AddInitechAsync(desk);
         var jobs = desk.Get<PlanTermTracker>();
         await jobs.RunForDateAsync(TermEnd.AddDays(1));
@@ -121,7 +121,7 @@ public sealed class PlanTermTests
     [Fact]
     public async Task Case_received_during_the_term_keeps_its_commitment_after_the_term_ends()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         var due = (await desk.CaseAsync(id)).FirstResponseDueAtUtc;
         await using (var db = await desk.DbAsync())

@@ -10,13 +10,13 @@ using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Sla;
 
-public sealed class DeadlineTrackingTests
+public sealed class DeadlineTrackingTests(TrackedDesk shared) : IClassFixture<TrackedDesk>
 {
     [Fact]
     public async Task Case_arriving_monday_afternoon_turns_at_risk_and_breaches_on_wednesday_across_two_nights_and_nothing_fires_at_night()
     {
         // Mon 2026-11-30 14:00 CST: 5h Monday, 12h Tuesday, 7h Wednesday → due Wed 14:00 CST, at risk Wed 10:00 CST.
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
 
         var jobs = desk.Jobs.Waiting.Where(j => j.CaseId == id).OrderBy(j => j.RunAt).ToList();
@@ -48,7 +48,7 @@ public sealed class DeadlineTrackingTests
     public async Task With_the_production_horizon_intake_schedules_nothing_far_ahead_and_reconciliation_schedules_each_job_before_its_instant()
     {
         // Mon 2026-11-30 14:00 CST; at risk Wed 10:00 CST (16:00Z), due Wed 14:00 CST (20:00Z).
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"), horizonMinutes: 30);
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"), horizonMinutes: 30);
         var response = await desk.Api.PostCaseAsync(new { from = "ann@acme.example", subject = "Far ahead", body = "b", severity = 2 });
         response.EnsureSuccessStatusCode();
         Assert.True(SupportConsole.Domain.Intake.CaseNumber.TryParse((await response.JsonAsync()).GetProperty("number").GetString(), out var number));
@@ -78,7 +78,7 @@ public sealed class DeadlineTrackingTests
     public async Task Case_arriving_friday_afternoon_waits_out_the_weekend_and_breaches_tuesday()
     {
         // Fri 2026-12-04 15:00 CST: 4h Friday, 12h Monday, 8h Tuesday → due Tue 15:00 CST, at risk Tue 11:00 CST.
-        await using var desk = new TrackedDesk(Utc("2026-12-04T21:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-12-04T21:00:00Z"));
         var id = await desk.OpenCaseAsync();
 
         await desk.RunJobsAtAsync(Utc("2026-12-05T18:00:00Z")); // Saturday noon
@@ -97,7 +97,7 @@ public sealed class DeadlineTrackingTests
     public async Task Case_arriving_the_day_before_thanksgiving_skips_the_holiday_and_breaches_monday()
     {
         // Wed 2026-11-25 14:00 CST: 5h Wednesday, Thanksgiving closed, 12h Friday, 7h Monday → due Mon 14:00 CST.
-        await using var desk = new TrackedDesk(Utc("2026-11-25T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-25T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
 
         await desk.RunJobsAtAsync(Utc("2026-11-26T18:00:00Z")); // Thanksgiving noon
@@ -113,7 +113,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task First_response_one_second_before_due_makes_the_breach_job_do_nothing()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         await desk.RunJobsAtAsync(Utc("2026-12-02T16:00:00Z"));
 
@@ -134,7 +134,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Breach_job_run_twice_records_one_event_and_notifies_each_person_once()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         var breachJob = desk.Jobs.Waiting.Single(j => j.CaseId == id && j.Kind == SlaEventKind.Breached);
         desk.Clock.SetUtcNow(Utc("2026-12-02T20:00:01Z"));
@@ -155,7 +155,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Holiday_added_after_a_case_arrived_moves_its_deadline_and_its_jobs_and_the_old_jobs_do_nothing()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         var oldJobs = desk.Jobs.Waiting.Where(j => j.CaseId == id).ToList();
 
@@ -180,7 +180,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Recalculation_of_a_breached_case_never_fires_the_breach_again()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         await desk.RunJobsAtAsync(Utc("2026-12-03T18:00:00Z"));
         Assert.Equal(1, await desk.EventCountAsync(id, SlaEventKind.Breached));
@@ -198,7 +198,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Reconciliation_after_the_jobs_were_lost_schedules_them_again_before_their_instant()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         desk.Jobs.LoseAll();
         desk.Get<DeadlineTrackingOptions>().ScheduleHorizon = TimeSpan.FromMinutes(30); // production's horizon from here on
@@ -230,7 +230,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Reconciliation_after_a_crash_records_a_breach_whose_job_never_ran_once()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         desk.Jobs.LoseAll();
 
@@ -248,7 +248,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Imported_past_due_case_shows_as_breached_at_once_with_one_event_and_one_notification_per_manager()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-25T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-25T20:00:00Z"));
         var id = await desk.OpenCaseAsync(receivedAt: Utc("2026-11-16T14:00:00Z"));
 
         Assert.Equal(1, await desk.EventCountAsync(id, SlaEventKind.Breached));
@@ -269,7 +269,7 @@ public sealed class DeadlineTrackingTests
     [Fact]
     public async Task Closed_case_never_escalates()
     {
-        await using var desk = new TrackedDesk(Utc("2026-11-30T20:00:00Z"));
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
         var id = await desk.OpenCaseAsync();
         await using (var db = await desk.DbAsync())
         {

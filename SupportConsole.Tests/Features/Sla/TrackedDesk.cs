@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SupportConsole.Data;
@@ -11,23 +12,50 @@ using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Sla;
 
-/// <summary>The real app on a fake clock, with deadline jobs going to a fake scheduler the test runs by hand.</summary>
-public sealed class TrackedDesk : IAsyncDisposable
+/// <summary>
+/// The real app on a fake clock, with deadline jobs going to a fake scheduler the test runs by hand. One host serves
+/// a whole test class (IClassFixture): each test calls <see cref="StartAsync"/>, which puts the database back as the
+/// host left it after start-up, forgets every fake job and gives the test a fresh clock at its own start instant.
+/// </summary>
+public sealed class TrackedDesk : IAsyncLifetime
 {
-    public TrackedDesk(DateTimeOffset start, double? horizonMinutes = YearAhead)
+    /// <summary>
+    /// The instant the shared host starts at. Start-up work that reads the clock (federal holidays for this year and
+    /// the next two, the demo customers' terms of ±6 months around today) is done once, at this instant.
+    /// </summary>
+    public static readonly DateTimeOffset HostStart = Utc("2026-11-30T20:00:00Z");
+
+    private readonly ResettableClock clock = new(HostStart);
+
+    public TrackedDesk()
     {
-        Clock = new FakeTimeProvider(start);
-        var settings = new Dictionary<string, string?>(QuietRecurringJobs);
-        if (horizonMinutes is { } minutes)
+        // Sla:Tracking:HorizonMinutes is left to its default here; StartAsync sets the horizon each test asks for.
+        App = new AppFactory(settings: QuietRecurringJobs)
         {
-            settings["Sla:Tracking:HorizonMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        App = new AppFactory(settings: settings)
-        {
-            Clock = Clock,
-            ConfigureServices = services => services.Replace(ServiceDescriptor.Singleton<IDeadlineJobScheduler>(Jobs)),
+            ConfigureServices = services =>
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+                services.Replace(ServiceDescriptor.Singleton<IDeadlineJobScheduler>(Jobs));
+            },
         };
         Api = ApiClient.Create(App);
+    }
+
+    public ValueTask InitializeAsync() => new(App.ResetAsync()); // starts the host and keeps its fresh database aside
+
+    /// <summary>
+    /// Starts a test: the database as after start-up, no fake jobs, the clock at <paramref name="start"/>, and deadline
+    /// jobs scheduled within <paramref name="horizonMinutes"/> (null: the configured default, production's 30).
+    /// </summary>
+    public async Task<TrackedDesk> StartAsync(DateTimeOffset start, double? horizonMinutes = YearAhead)
+    {
+        clock.Reset(start);
+        Get<DeadlineTrackingOptions>().ScheduleHorizon = horizonMinutes is { } minutes
+            ? TimeSpan.FromMinutes(minutes)
+            : DeadlineTrackingOptions.From(Get<IConfiguration>()).ScheduleHorizon;
+        await App.ResetAsync();
+        Jobs.LoseAll();
+        return this;
     }
 
     /// <summary>
@@ -45,7 +73,8 @@ public sealed class TrackedDesk : IAsyncDisposable
         ["PlanTerm:RunAtStartup"] = "false",
     };
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The current test's clock (a fresh one per <see cref="StartAsync"/>).</summary>
+    public FakeTimeProvider Clock => clock.Current;
     public FakeDeadlineJobScheduler Jobs { get; } = new();
     public AppFactory App { get; }
     public HttpClient Api { get; }

@@ -96,6 +96,25 @@ public sealed class EscalationClock(
         return moved;
     }
 
+    /// <summary>The customer wrote on an escalated case: its engineer's bell rings.</summary>
+    public async Task CustomerRepliedAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var assignee = await db.Escalations.AsNoTracking().Where(e => e.CaseId == caseId && e.EndedAtUtc == null && e.AssigneeId != null)
+            .Select(e => e.AssigneeId).FirstOrDefaultAsync(cancellationToken);
+        var supportCase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (assignee is null || supportCase is null)
+        {
+            return;
+        }
+        var number = CaseNumber.Format(supportCase.Number);
+        NotificationCentre.Add(db, [assignee], CustomerRepliedKind, $"{number}: the customer replied", $"\"{supportCase.Subject}\"", $"/cases/{number}", caseId, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        notifications.Announce([assignee]);
+    }
+
+    public const string CustomerRepliedKind = "customer-replied";
+
     private async Task AlertAsync(SupportConsoleDbContext db, long escalationId, string kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var e = await db.Escalations.AsNoTracking().FirstAsync(x => x.Id == escalationId, cancellationToken);

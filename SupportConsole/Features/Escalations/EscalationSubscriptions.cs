@@ -42,6 +42,10 @@ public sealed class EscalationSubscriptions(
         {
             await escalations.AssignWaitingAsync();
         }
+        if (change.Kind == CaseChangeKind.CustomerMessage)
+        {
+            await escalations.CustomerRepliedAsync(change.CaseId);
+        }
     }
 
     private async Task ScheduleAsync(long caseId)
