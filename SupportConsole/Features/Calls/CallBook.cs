@@ -99,10 +99,10 @@ public sealed class CallBook(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockEngineerAsync(db, draft.EngineerId, cancellationToken);
         var (schedule, booked) = await ScheduleAsync(db, draft.EngineerId, null, cancellationToken);
-        if (!SlotEngine.IsFree(calendar.Current, Window, schedule, booked, Request(draft.Duration, now, draft.Start + draft.Duration), draft.Start))
+        if (Unavailable(schedule, booked, draft.Duration, now, draft.Start, engineer) is { } refusal)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new CallBookingResult(null, $"{TierCalendar.FormatCentral(draft.Start)} is no longer free with {engineer.NameOrEmail}. Choose another time.", SlotTaken: true);
+            return refusal;
         }
         var call = new Call
         {
@@ -155,10 +155,10 @@ public sealed class CallBook(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockEngineerAsync(db, call.EngineerId, cancellationToken);
         var (schedule, booked) = await ScheduleAsync(db, call.EngineerId, call.Id, cancellationToken);
-        if (!SlotEngine.IsFree(calendar.Current, Window, schedule, booked, Request(duration, now, start + duration), start))
+        if (Unavailable(schedule, booked, duration, now, start, engineer) is { } refusal)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new CallBookingResult(null, $"{TierCalendar.FormatCentral(start)} is not free with {engineer.NameOrEmail}. Choose another time.", SlotTaken: true);
+            return refusal;
         }
         var was = call.StartUtc.AsInstant();
         call.StartUtc = start.UtcDateTime;
@@ -290,6 +290,22 @@ public sealed class CallBook(
         db.Outbox.AddRange(mail);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Dispatch(mail);
+    }
+
+    /// <summary>
+    /// Why a start cannot be booked, or null when it can: outside the engineer's availability (hours, notice, grid) is
+    /// the caller's mistake; free by availability but overlapping a booked call means someone just took it.
+    /// </summary>
+    private CallBookingResult? Unavailable(EngineerSchedule schedule, IReadOnlyList<BookedCall> booked, TimeSpan duration, DateTimeOffset now, DateTimeOffset start, AgentUser engineer)
+    {
+        var request = Request(duration, now, start + duration);
+        if (SlotEngine.IsFree(calendar.Current, Window, schedule, booked, request, start))
+        {
+            return null;
+        }
+        return SlotEngine.IsFree(calendar.Current, Window, schedule, [], request, start)
+            ? new CallBookingResult(null, $"{TierCalendar.FormatCentral(start)} is no longer free with {engineer.NameOrEmail}. Choose another time.", SlotTaken: true)
+            : new CallBookingResult(null, $"{TierCalendar.FormatCentral(start)} is not a time {engineer.NameOrEmail} takes calls: choose a quarter hour inside their hours, at least {(int)options.MinimumNotice.TotalMinutes} minutes from now.");
     }
 
     /// <summary>The slot request every search and booking uses, with the configured buffer and notice.</summary>

@@ -6,6 +6,7 @@ using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.OutgoingMail;
 using SupportConsole.Features.Staff;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Cases;
 
@@ -235,6 +236,10 @@ public sealed class CaseDesk(
                 {
                     return DeskResult.Refused($"{CaseNumber.Format(c.Number)} is not with Tier 2 or 3.");
                 }
+                if (!await step.HoldsRoleAsync(actor.UserId, StaffRoster.RoleOf(escalation.Tier)) && !await step.HoldsRoleAsync(actor.UserId, Roles.Manager))
+                {
+                    return DeskResult.Refused($"Only a {escalation.Tier.DisplayName()} engineer or a manager can hand this case back.");
+                }
                 escalation.EndedAtUtc = step.Now.UtcDateTime;
                 escalation.Version++;
                 c.ReturnToTier1();
@@ -279,10 +284,18 @@ public sealed class CaseDesk(
             {
                 return DeskResult.Refused("Nothing to assign.");
             }
-            var decision = await staff.ChooseEngineerAsync(step.Db, escalation.Tier, step.Now, excludingUserId, cancellationToken);
+            // Decided again without this escalation counting against the engineer who holds it.
+            var decision = await staff.ChooseEngineerAsync(step.Db, escalation.Tier, step.Now, excludingUserId, cancellationToken, ignoringEscalationId: escalation.Id);
             if (decision.Engineer?.Id == escalation.AssigneeId)
             {
                 return DeskResult.Refused("The rule keeps the same engineer.");
+            }
+            if (escalation.AssigneeId is { } holder && holder != excludingUserId
+                && await staff.EarliestStartAsync(step.Db, holder, escalation.Tier, step.Now, cancellationToken) is { } holderStart
+                && (decision.Engineer?.AvailableFrom is not { } chosenStart || Max(holderStart, step.Now) <= Max(chosenStart, step.Now)))
+            {
+                // Only who starts first moves work: the tie-breaks (load, last assigned, name) never take it from its holder.
+                return DeskResult.Refused("The engineer who holds it can still start as early as anyone.");
             }
             escalation.AssignedTo(decision, step.Now);
             escalation.Version++;
@@ -300,6 +313,8 @@ public sealed class CaseDesk(
         }, cancellationToken);
 
     private static readonly Actor SystemActor = new("", CaseEntry.SystemAuthor, "");
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>
     /// Loads the case, lets <paramref name="decide"/> change it, and saves everything once. A save that lost a race

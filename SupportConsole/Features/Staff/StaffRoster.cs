@@ -186,7 +186,8 @@ public sealed class StaffRoster(
     /// Who of the tier should take the next escalation now: the engineer who can start first, among those under
     /// capacity; then the lowest load, the least recently assigned, the name. Reads inside the caller's context.
     /// </summary>
-    public async Task<AssignmentDecision> ChooseEngineerAsync(SupportConsoleDbContext db, SupportTier tier, DateTimeOffset now, string? excludingUserId = null, CancellationToken cancellationToken = default)
+    public async Task<AssignmentDecision> ChooseEngineerAsync(SupportConsoleDbContext db, SupportTier tier, DateTimeOffset now, string? excludingUserId = null,
+        CancellationToken cancellationToken = default, long? ignoringEscalationId = null)
     {
         var role = RoleOf(tier);
         var engineers = await (from u in db.Users.AsNoTracking()
@@ -196,7 +197,7 @@ public sealed class StaffRoster(
                                select u).ToListAsync(cancellationToken);
         var ids = engineers.Select(e => e.Id).ToList();
         var profiles = await db.StaffProfiles.AsNoTracking().Include(p => p.TimeOff).Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
-        var loads = await LoadsAsync(db, cancellationToken);
+        var loads = await LoadsAsync(db, cancellationToken, ignoringEscalationId);
         var candidates = engineers.Where(e => e.Id != excludingUserId).Select(e =>
         {
             var profile = profiles.GetValueOrDefault(e.Id);
@@ -205,6 +206,13 @@ public sealed class StaffRoster(
                 open, profile?.Capacity ?? StaffProfile.DefaultCapacity, load, profile?.LastAssignedAtUtc.AsInstant());
         }).ToList();
         return AssignmentRule.Choose(candidates, tier, now);
+    }
+
+    /// <summary>When an engineer can next start work in the tier's window, from their hours and time off (null: not within the horizon).</summary>
+    public async Task<DateTimeOffset?> EarliestStartAsync(SupportConsoleDbContext db, string userId, SupportTier tier, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var profile = await db.StaffProfiles.AsNoTracking().Include(p => p.TimeOff).FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        return EngineerAvailability.EarliestStart(calendar.Current, tier, ScheduleOf(profile), now, AvailabilityHorizon);
     }
 
     /// <summary>An engineer's hours and time off as the rules read them; no profile means the whole Tier 2-3 window.</summary>
@@ -225,11 +233,11 @@ public sealed class StaffRoster(
     }
 
     /// <summary>Open escalations and severity-weighted load per assignee.</summary>
-    public static async Task<Dictionary<string, (int Open, int Load)>> LoadsAsync(SupportConsoleDbContext db, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, (int Open, int Load)>> LoadsAsync(SupportConsoleDbContext db, CancellationToken cancellationToken, long? ignoringEscalationId = null)
     {
         var rows = await (from e in db.Escalations.AsNoTracking()
                           join c in db.Cases on e.CaseId equals c.Id
-                          where e.EndedAtUtc == null && e.AssigneeId != null
+                          where e.EndedAtUtc == null && e.AssigneeId != null && e.Id != ignoringEscalationId
                                 && (c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer)
                           group c.Severity by e.AssigneeId into g
                           select new { AssigneeId = g.Key!, Severities = g.ToList() }).ToListAsync(cancellationToken);
