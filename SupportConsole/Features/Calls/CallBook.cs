@@ -145,13 +145,10 @@ public sealed class CallBook(
         }
         var now = clock.GetUtcNow().ToWholeSecond();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken);
-        if (call is null || call.Status != CallStatus.Booked)
+        if (await BookedCallAsync(db, callId, cancellationToken) is not var (call, engineer, supportCase))
         {
             return new CallBookingResult(null, "That call is not booked any more.");
         }
-        var engineer = await db.Users.AsNoTracking().FirstAsync(u => u.Id == call.EngineerId, cancellationToken);
-        var supportCase = call.CaseId is { } caseId ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockEngineerAsync(db, call.EngineerId, cancellationToken);
         var (schedule, booked) = await ScheduleAsync(db, call.EngineerId, call.Id, cancellationToken);
@@ -185,13 +182,10 @@ public sealed class CallBook(
     {
         var now = clock.GetUtcNow().ToWholeSecond();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken);
-        if (call is null || call.Status != CallStatus.Booked)
+        if (await BookedCallAsync(db, callId, cancellationToken) is not var (call, engineer, supportCase))
         {
             return new CallBookingResult(null, "That call is not booked any more.");
         }
-        var engineer = await db.Users.AsNoTracking().FirstAsync(u => u.Id == call.EngineerId, cancellationToken);
-        var supportCase = call.CaseId is { } caseId ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) : null;
         call.Status = CallStatus.Cancelled;
         call.Sequence++;
         call.Version++;
@@ -306,6 +300,19 @@ public sealed class CallBook(
         return SlotEngine.IsFree(calendar.Current, Window, schedule, [], request, start)
             ? new CallBookingResult(null, $"{TierCalendar.FormatCentral(start)} is no longer free with {engineer.NameOrEmail}. Choose another time.", SlotTaken: true)
             : new CallBookingResult(null, $"{TierCalendar.FormatCentral(start)} is not a time {engineer.NameOrEmail} takes calls: choose a quarter hour inside their hours, at least {(int)options.MinimumNotice.TotalMinutes} minutes from now.");
+    }
+
+    /// <summary>A booked call (tracked, to change it), its engineer and its case; null when it is not booked any more.</summary>
+    private static async Task<(Call Call, AgentUser Engineer, SupportCase? Case)?> BookedCallAsync(SupportConsoleDbContext db, long callId, CancellationToken cancellationToken)
+    {
+        var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null || call.Status != CallStatus.Booked)
+        {
+            return null;
+        }
+        var engineer = await db.Users.AsNoTracking().FirstAsync(u => u.Id == call.EngineerId, cancellationToken);
+        var supportCase = call.CaseId is { } caseId ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) : null;
+        return (call, engineer, supportCase);
     }
 
     /// <summary>The slot request every search and booking uses, with the configured buffer and notice.</summary>
