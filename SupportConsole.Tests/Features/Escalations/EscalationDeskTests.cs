@@ -197,6 +197,51 @@ public sealed class EscalationDeskTests(EscalationDeskFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Leave_next_month_or_a_re_saved_profile_leaves_todays_escalations_with_their_engineer()
+    {
+        var hours = WeeklyHoursOfWholeWindow();
+        await fixture.Roster.SetScheduleAsync(Alma.UserId, 1, hours);
+        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 1, hours);
+        var a = await fixture.OpenCaseAsync();
+        var b = await fixture.OpenCaseAsync();
+        Assert.True((await Desk.EscalateAsync(a.Id, SupportTier.Tier2, "First", Tina)).Succeeded);
+        Assert.True((await Desk.EscalateAsync(b.Id, SupportTier.Tier2, "Second", Tina)).Succeeded);
+        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(a.Id)).AssigneeId);
+
+        // Both at capacity: re-deciding must not count Alma's own escalation against her and leave it with nobody.
+        Assert.Equal(0, await Escalations.ReassignUnstartedAsync(Alma.UserId));
+        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(a.Id)).AssigneeId);
+
+        // Leave a month ahead: she still starts now, so the tie-breaks never take the work from her.
+        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 5, hours);
+        Assert.Null(await fixture.Roster.AddTimeOffAsync(Alma.UserId, Start.AddDays(30), Start.AddDays(35), "vacation next month"));
+        Assert.Equal(0, await Escalations.ReassignUnstartedAsync(Alma.UserId));
+        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(a.Id)).AssigneeId);
+        Assert.Equal(Alma.UserId, (await fixture.CaseAsync(a.Id)).AssigneeId);
+    }
+
+    [Fact]
+    public async Task Four_assign_runs_at_once_give_a_waiting_escalation_to_one_engineer_once()
+    {
+        var hours = WeeklyHoursOfWholeWindow();
+        await fixture.Roster.SetScheduleAsync(Alma.UserId, 1, hours);
+        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 1, hours);
+        var a = await fixture.OpenCaseAsync();
+        var b = await fixture.OpenCaseAsync();
+        var waiting = await fixture.OpenCaseAsync();
+        Assert.True((await Desk.EscalateAsync(a.Id, SupportTier.Tier2, "First", Tina)).Succeeded);
+        Assert.True((await Desk.EscalateAsync(b.Id, SupportTier.Tier2, "Second", Tina)).Succeeded);
+        Assert.True((await Desk.EscalateAsync(waiting.Id, SupportTier.Tier2, "Third", Tina)).Succeeded);
+        Assert.True((await Desk.HandBackAsync(a.Id, "Done here.", Alma)).Succeeded);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Escalations.AssignWaitingAsync()));
+
+        Assert.Equal(1, runs.Sum());
+        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(waiting.Id)).AssigneeId);
+        Assert.Single(await EventsAsync(waiting.Id), e => e.StartsWith("An engineer has room now. Assigned to Alma Able: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Time_off_reassigns_through_the_roster_event_without_anyone_calling_the_job()
     {
         var supportCase = await fixture.OpenCaseAsync();

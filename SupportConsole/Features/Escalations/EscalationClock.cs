@@ -84,7 +84,7 @@ public sealed class EscalationClock(
         var moved = 0;
         foreach (var caseId in theirs)
         {
-            if ((await desk.ReassignEscalationByRuleAsync(caseId, userId, $"{name} is away.", cancellationToken)).Succeeded)
+            if ((await desk.ReassignEscalationByRuleAsync(caseId, null, $"{name} is away.", cancellationToken)).Succeeded)
             {
                 moved++;
             }
