@@ -75,10 +75,10 @@ public sealed class BookCallPageTests : MudTestContext, IClassFixture<BookCallPa
         Assert.Empty(page.FindAll("#booked-call"));
 
         var days = SlotDays(page);
-        // Ten business days from today; Monday 2027-02-15 (Presidents' Day) is behind us, so no holiday in between.
+        // What is left of today, then ten business days (Presidents' Day, Monday 2027-02-15, is behind us); no weekends.
         Assert.Equal(
             ["Wednesday February 17", "Thursday February 18", "Friday February 19", "Monday February 22", "Tuesday February 23",
-             "Wednesday February 24", "Thursday February 25", "Friday February 26", "Monday March 1", "Tuesday March 2"],
+             "Wednesday February 24", "Thursday February 25", "Friday February 26", "Monday March 1", "Tuesday March 2", "Wednesday March 3"],
             days.Select(d => d.Day));
         // Today: an hour's notice from 09:00 Central, so 10:00 Central, shown as 11:00 in New York; the day ends at 17:00 Central.
         Assert.Equal("11:00", days[0].Times[0]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SupportConsole.Data;
 using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Cases;
 using SupportConsole.Features.Sla;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
@@ -16,6 +18,8 @@ namespace SupportConsole.Tests.Features.Sla;
 /// The real app on a fake clock, with deadline jobs going to a fake scheduler the test runs by hand. One host serves
 /// a whole test class (IClassFixture): each test calls <see cref="StartAsync"/>, which puts the database back as the
 /// host left it after start-up, forgets every fake job and gives the test a fresh clock at its own start instant.
+/// <see cref="OpenCaseAsync"/> waits for the case's tracking on signals, not by polling: the fake scheduler's
+/// (its breach job scheduled) or the notifier's (its breach recorded).
 /// </summary>
 public sealed class TrackedDesk : IAsyncLifetime
 {
@@ -27,6 +31,11 @@ public sealed class TrackedDesk : IAsyncLifetime
 
     private readonly ResettableClock clock = new(HostStart);
 
+    /// <summary>Per case, completed once its tracking ran; a fresh set per test, as case ids start again after a reset.</summary>
+    private ConcurrentDictionary<long, TaskCompletionSource> tracked = new();
+
+    private IDisposable? breaches;
+
     public TrackedDesk()
     {
         // Sla:Tracking:HorizonMinutes is left to its default here; StartAsync sets the horizon each test asks for.
@@ -35,13 +44,17 @@ public sealed class TrackedDesk : IAsyncLifetime
             ConfigureServices = services =>
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-                services.Replace(ServiceDescriptor.Singleton<IDeadlineJobScheduler>(Jobs));
+                services.Replace(ServiceDescriptor.Singleton<IDeadlineJobScheduler>(new SignallingScheduler(Jobs, OnScheduled)));
             },
         };
         Api = ApiClient.Create(App);
     }
 
-    public ValueTask InitializeAsync() => new(App.ResetAsync()); // starts the host and keeps its fresh database aside
+    public async ValueTask InitializeAsync()
+    {
+        await App.ResetAsync(); // starts the host and keeps its fresh database aside
+        breaches = Get<CaseChangeNotifier>().Subscribe(OnChangeAsync);
+    }
 
     /// <summary>
     /// Starts a test: the database as after start-up, no fake jobs, the clock at <paramref name="start"/>, and deadline
@@ -55,6 +68,7 @@ public sealed class TrackedDesk : IAsyncLifetime
             : DeadlineTrackingOptions.From(Get<IConfiguration>()).ScheduleHorizon;
         await App.ResetAsync();
         Jobs.LoseAll();
+        Volatile.Write(ref tracked, new ConcurrentDictionary<long, TaskCompletionSource>());
         return this;
     }
 
@@ -86,9 +100,16 @@ public sealed class TrackedDesk : IAsyncLifetime
     public async Task<SupportConsoleDbContext> DbAsync() =>
         await App.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Opens a Pro Plus (priority) case through the API, now or imported at an earlier instant; waits until its tracking ran.</summary>
+    /// <summary>
+    /// Opens a Pro Plus (priority) case through the API, now or imported at an earlier instant, and waits until its
+    /// tracking ran. Tracking runs on the Created notification, in the background of the request; it ends either by
+    /// scheduling the case's jobs, the breach job last, or (a case that arrives past due) by recording its breach. Both
+    /// are signalled (<see cref="OnScheduled"/>, <see cref="OnChangeAsync"/>); the signal may come before the response.
+    /// The horizon must reach the due instant (the default <see cref="YearAhead"/> does).
+    /// </summary>
     public async Task<long> OpenCaseAsync(DateTimeOffset? receivedAt = null, string from = "ann@acme.example")
     {
+        var signals = Volatile.Read(ref tracked);
         object body = receivedAt is { } at
             ? new { from, subject = "Printer on fire", body = "b", severity = 2, receivedAt = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) }
             : new { from, subject = "Printer on fire", body = "b", severity = 2 };
@@ -98,9 +119,47 @@ public sealed class TrackedDesk : IAsyncLifetime
         Assert.True(CaseNumber.TryParse(json.GetProperty("number").GetString(), out var number));
         await using var db = await DbAsync();
         var id = await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
-        // Tracking runs on the Created notification: wait for its jobs or its recorded breach.
-        await Eventually(async () => Jobs.All.Any(j => j.CaseId == id) || await EventCountAsync(id) > 0);
+        try
+        {
+            await Tracked(signals, id).Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Case {id} was opened, but within 10 seconds its tracking neither scheduled its breach job nor recorded its breach.");
+        }
         return id;
+    }
+
+    private static TaskCompletionSource Tracked(ConcurrentDictionary<long, TaskCompletionSource> signals, long caseId) =>
+        signals.GetOrAdd(caseId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Tracking schedules a case's at-risk job (when it is still ahead) and then its breach job: the breach job ends it.</summary>
+    private void OnScheduled(long caseId, SlaEventKind kind)
+    {
+        if (kind == SlaEventKind.Breached)
+        {
+            Tracked(Volatile.Read(ref tracked), caseId).TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// A case that arrives past due gets no job: its tracking ends by recording the breach (and the at-risk crossing) and
+    /// then publishing one <see cref="CaseChangeKind.SlaStateChanged"/> per event, after the commit. An at-risk event
+    /// alone is not the end (the breach job follows), so this asks the database which kind was recorded. The set of
+    /// signals is taken when the change is published, so a late answer about an earlier test's case lands in that
+    /// test's set.
+    /// </summary>
+    private async Task OnChangeAsync(CaseChange change)
+    {
+        if (change.Kind != CaseChangeKind.SlaStateChanged)
+        {
+            return;
+        }
+        var signals = Volatile.Read(ref tracked);
+        if (await EventCountAsync(change.CaseId, SlaEventKind.Breached) > 0)
+        {
+            Tracked(signals, change.CaseId).TrySetResult();
+        }
     }
 
     public async Task<DateTimeOffset> RunJobsAtAsync(DateTimeOffset now)
@@ -134,26 +193,32 @@ public sealed class TrackedDesk : IAsyncLifetime
         return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
-    public static async Task Eventually(Func<Task<bool>> condition, int timeoutMs = 10_000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-            await Task.Delay(20);
-        }
-    }
-
     public static DateTimeOffset Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
+        breaches?.Dispose();
         Api.Dispose();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The fake scheduler as the app sees it: every call goes to <see cref="FakeDeadlineJobScheduler"/> (which the tests
+/// inspect and run), and each job scheduled is reported to <paramref name="scheduled"/> once it is recorded.
+/// </summary>
+internal sealed class SignallingScheduler(FakeDeadlineJobScheduler jobs, Action<long, SlaEventKind> scheduled) : IDeadlineJobScheduler
+{
+    public string Schedule(long caseId, SlaEventKind kind, DateTime thresholdAtUtc, DateTimeOffset runAt)
+    {
+        var id = jobs.Schedule(caseId, kind, thresholdAtUtc, runAt);
+        scheduled(caseId, kind);
+        return id;
+    }
+
+    public void Cancel(string jobId) => jobs.Cancel(jobId);
+
+    public IReadOnlyList<PendingThresholdJob> Pending(DateTimeOffset until) => jobs.Pending(until);
 }
 
 /// <summary>The people notifications go to in the demo accounts (the administrator holds every role).</summary>

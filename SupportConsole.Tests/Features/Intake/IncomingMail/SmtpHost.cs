@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SupportConsole.Data;
+using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
 using SupportConsole.Domain.Cases;
 
@@ -145,21 +146,49 @@ public sealed partial class SmtpHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits (up to a timeout, no fixed sleep) for a condition that becomes true in the background.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null) where T : class
+    /// <summary>
+    /// The path of the first .eml in the pickup folder whose text matches, once outgoing mail delivery has written it.
+    /// Delivery runs in the background (outbox pump, then a job on Hangfire's server, then the file), and the app signals
+    /// nothing when it is done; the file itself is the signal: the folder is watched (created, or renamed into place as
+    /// delivery does), and files written before the watch began are checked once. Fails after the timeout (20 seconds).
+    /// </summary>
+    public async Task<string> PickedUpMailAsync(Func<string, bool> matches, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
+        var folder = App.Services.GetRequiredService<DataFolders>().Pickup;
+        Directory.CreateDirectory(folder);
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(string path)
         {
-            if (await probe() is { } value)
+            try
             {
-                return value;
+                if (path.EndsWith(".eml", StringComparison.Ordinal) && File.Exists(path) && matches(File.ReadAllText(path)))
+                {
+                    found.TrySetResult(path);
+                }
             }
-            if (DateTime.UtcNow > deadline)
+            catch (Exception e)
             {
-                Assert.Fail("The condition was not met in time.");
+                found.TrySetException(e); // never throw on the watcher's thread
             }
-            await Task.Delay(100);
+        }
+
+        using var watcher = new FileSystemWatcher(folder);
+        watcher.Created += (_, e) => Check(e.FullPath);
+        watcher.Renamed += (_, e) => Check(e.FullPath);
+        watcher.Error += (_, e) => found.TrySetException(e.GetException());
+        watcher.EnableRaisingEvents = true;
+        foreach (var path in Directory.EnumerateFiles(folder, "*.eml"))
+        {
+            Check(path);
+        }
+        try
+        {
+            return await found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No matching mail was delivered to {folder} in time.");
+            throw;
         }
     }
 }

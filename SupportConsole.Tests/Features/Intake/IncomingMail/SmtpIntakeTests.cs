@@ -35,10 +35,7 @@ public sealed class SmtpIntakeTests(SmtpHost host) : IClassFixture<SmtpHost>
         Assert.Equal("It is really on fire.", supportCase.Thread[0].Body.Trim());
 
         var number = $"SC-{supportCase.Number}";
-        var pickup = Path.Combine(host.App.DataFolder, "outbox");
-        var ack = await SmtpHost.EventuallyAsync(() => Task.FromResult(Directory.Exists(pickup)
-            ? Directory.GetFiles(pickup, "*.eml").FirstOrDefault(f => File.ReadAllText(f).Contains(number))
-            : null));
+        var ack = await host.PickedUpMailAsync(text => text.Contains(number));
         var mime = await MimeMessage.LoadAsync(ack);
         Assert.Equal("someone@acme.example", mime.To.Mailboxes.Single().Address);
         Assert.Contains(number, mime.Subject);
