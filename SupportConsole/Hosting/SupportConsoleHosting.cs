@@ -63,6 +63,7 @@ public static class SupportConsoleHosting
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseApiRequestSizeLimits());
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -18,7 +18,15 @@ internal static class CalendarEndpoints
             {
                 return problem;
             }
-            return TypedResults.Ok(Availability(calendar.Current, instant));
+            try
+            {
+                return Results.Ok(Availability(calendar.Current, instant));
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // In range, but a tier's next opening would fall after the calendar's last day.
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [BeyondRange] });
+            }
         });
 
         api.MapGet("/sla/preview", (string? receivedAt, string? plan, BusinessCalendar calendar) =>
@@ -96,6 +104,9 @@ internal static class CalendarEndpoints
     }
 
     internal const string OutOfRange = "The calendar covers 2000-01-01 to 2100-12-31 (Central time); this instant is outside it.";
+
+    /// <summary>For an instant inside the range whose answer (a next opening, a deadline) would fall after its last day.</summary>
+    internal const string BeyondRange = "The calendar covers 2000-01-01 to 2100-12-31 (Central time); the answer for this instant would fall after 2100-12-31.";
 
     public static AvailabilityDto Availability(TierCalendar calendar, DateTimeOffset at)
     {

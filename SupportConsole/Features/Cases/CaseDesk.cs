@@ -25,6 +25,13 @@ public sealed class CaseDesk(
     BusinessCalendar calendar,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The longest reply or internal note, in characters (after trimming). A reply is mailed to the customer and every
+    /// entry is shown on the case page, so one pasted log must not become a multi-megabyte mail or page; logs go in
+    /// attachments. The API, the case page and every other caller get the same refusal from here.
+    /// </summary>
+    public const int MaxReplyLength = 20_000;
+
     private const int MaxAttempts = 8;
 
     private const string Gone = "That case no longer exists.";
@@ -78,6 +85,10 @@ public sealed class CaseDesk(
         {
             return new ReplyResult(false, "Write the reply first.", false);
         }
+        if (TooLong(body) is { } tooLong)
+        {
+            return new ReplyResult(false, tooLong, false);
+        }
         var first = false;
         var result = await ChangeAsync(caseId, actor, async (step, c) =>
         {
@@ -111,6 +122,8 @@ public sealed class CaseDesk(
     public Task<DeskResult> AddNoteAsync(long caseId, Actor actor, string body, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(body)
             ? Task.FromResult(DeskResult.Refused("Write the note first."))
+            : TooLong(body) is { } tooLong
+            ? Task.FromResult(DeskResult.Refused(tooLong))
             : ChangeAsync(caseId, actor, (step, c) =>
             {
                 step.Add(new CaseEntry { CaseId = c.Id, Kind = CaseEntryKind.InternalNote, AtUtc = step.Now.UtcDateTime, Author = actor.Email, Body = body.Trim() });
@@ -313,6 +326,12 @@ public sealed class CaseDesk(
         }, cancellationToken);
 
     private static readonly Actor SystemActor = new("", CaseEntry.SystemAuthor, "");
+
+    /// <summary>The refusal for a reply or note over <see cref="MaxReplyLength"/>, or null when it fits.</summary>
+    public static string? TooLong(string body) =>
+        body.Trim().Length > MaxReplyLength
+            ? $"A reply or note has at most {MaxReplyLength} characters (this one has {body.Trim().Length}); attach long logs to the case instead."
+            : null;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

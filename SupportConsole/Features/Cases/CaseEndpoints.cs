@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
 using SupportConsole.Domain.Intake;
@@ -44,11 +45,15 @@ internal static class CaseEndpoints
             var errors = new Dictionary<string, string[]>();
             if (!CaseNumber.TryParseReference(number, out var n))
             {
-                errors["number"] = [$"'{number}' is not a case number like SC-100042."];
+                errors["number"] = [ApiEndpoints.BadCaseNumberMessage(number)];
             }
             if (string.IsNullOrWhiteSpace(body?.Body))
             {
                 errors["body"] = ["Write the reply's text."];
+            }
+            else if (CaseDesk.TooLong(body.Body) is { } tooLong)
+            {
+                errors["body"] = [tooLong];
             }
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             AgentUser? author = null;
@@ -76,8 +81,14 @@ internal static class CaseEndpoints
             }
             var updated = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == found.Id, cancellationToken);
             return Results.Created($"/api/cases/{CaseNumber.Format(n)}", (await CaseDto.ListAsync(db, [updated], clock.GetUtcNow(), cancellationToken))[0]);
-        });
+        }).WithMetadata(new RequestSizeLimitAttribute(MaxReplyRequestBytes));
     }
+
+    /// <summary>
+    /// The largest reply request body, in bytes: room for <see cref="CaseDesk.MaxReplyLength"/> characters even when
+    /// every one is escaped in JSON, and far below what a server should buffer for one reply. Larger is a 413.
+    /// </summary>
+    public const long MaxReplyRequestBytes = 256 * 1024;
 
     public static IResult NoSuchCase(long number) =>
         Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case {CaseNumber.Format(number)}.");

@@ -18,6 +18,7 @@ namespace SupportConsole.Features.Customers;
 public sealed class CustomerBook(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     RoutingDirectoryCache routing,
+    FreeMailDomains freeMail,
     TimeProvider clock,
     ILogger<CustomerBook> logger)
 {
@@ -66,6 +67,9 @@ public sealed class CustomerBook(
 
     public DateOnly Today() => TierCalendar.LocalDateOf(clock.GetUtcNow());
 
+    /// <summary>The free-mail domains an origination list refuses as domains (<c>Customers:FreeMailDomains</c>).</summary>
+    public FreeMailDomains FreeMail => freeMail;
+
 
     public Task<CustomerSaveResult> CreateAsync(CustomerDraft draft, string actor, CancellationToken cancellationToken = default) =>
         SaveAsync(null, draft, actor, cancellationToken);
@@ -75,9 +79,9 @@ public sealed class CustomerBook(
 
     /// <summary>
     /// Checks a draft without saving: per-field messages, and the parsed origination entries when they all parse.
-    /// Conflicts with other customers need the database and are checked on save.
+    /// Conflicts with other customers need the database and are checked on save; a free-mail domain is refused here.
     /// </summary>
-    public static Dictionary<string, string[]> Validate(CustomerDraft draft, out IReadOnlyList<OriginationEntry> entries)
+    public static Dictionary<string, string[]> Validate(CustomerDraft draft, FreeMailDomains freeMail, out IReadOnlyList<OriginationEntry> entries)
     {
         var errors = new Dictionary<string, string[]>();
         var name = draft.Name?.Trim() ?? "";
@@ -137,13 +141,17 @@ public sealed class CustomerBook(
         var problems = new List<string>();
         foreach (var text in draft.Origination ?? [])
         {
-            if (OriginationEntry.TryParse(text, out var entry, out var error))
+            if (!OriginationEntry.TryParse(text, out var entry, out var error))
             {
-                parsed.Add(entry);
+                problems.Add(error!);
+            }
+            else if (freeMail.Refusal(entry) is { } refusal)
+            {
+                problems.Add(refusal);
             }
             else
             {
-                problems.Add(error!);
+                parsed.Add(entry);
             }
         }
         if (parsed.Count > MaxEntries)
@@ -161,7 +169,7 @@ public sealed class CustomerBook(
 
     private async Task<CustomerSaveResult> SaveAsync(long? id, CustomerDraft draft, string actor, CancellationToken cancellationToken)
     {
-        var errors = Validate(draft, out var entries);
+        var errors = Validate(draft, freeMail, out var entries);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         Customer? customer = null;

@@ -29,7 +29,7 @@ public static class CustomerEndpoints
 
         api.MapPost("/customers", async (CustomerInputDto? body, CustomerBook book) =>
         {
-            if (!TryDraft(body, out var draft, out var problem))
+            if (!TryDraft(body, book.FreeMail, out var draft, out var problem))
             {
                 return problem;
             }
@@ -45,7 +45,7 @@ public static class CustomerEndpoints
             {
                 return NotFound(id);
             }
-            if (!TryDraft(body, out var draft, out var problem))
+            if (!TryDraft(body, book.FreeMail, out var draft, out var problem))
             {
                 return problem;
             }
@@ -80,7 +80,7 @@ public static class CustomerEndpoints
 
     private static Dictionary<string, string[]> ApiErrors(IReadOnlyDictionary<string, string[]> errors) => errors.ToDictionary(e => e.Key, e => e.Value);
 
-    private static bool TryDraft(CustomerInputDto? body, out CustomerDraft draft, out IResult problem)
+    private static bool TryDraft(CustomerInputDto? body, FreeMailDomains freeMail, out CustomerDraft draft, out IResult problem)
     {
         draft = new CustomerDraft();
         problem = Results.Empty;
@@ -125,9 +125,13 @@ public static class CustomerEndpoints
             {
                 domainErrors.Add($"originDomains[{i}]: \"{text}\" is not a domain like example.com or *.example.com; put addresses in originAddresses.");
             }
-            else if (!OriginationEntry.TryParse(text, out _, out var error))
+            else if (!OriginationEntry.TryParse(text, out var entry, out var error))
             {
                 domainErrors.Add($"originDomains[{i}]: {error}");
+            }
+            else if (freeMail.Refusal(entry) is { } refusal)
+            {
+                domainErrors.Add($"originDomains[{i}]: {refusal}");
             }
             else
             {
@@ -157,7 +161,7 @@ public static class CustomerEndpoints
         };
 
         // The book's own checks (name, contact, term order and range) complete the per-field messages.
-        foreach (var (field, messages) in CustomerBook.Validate(draft, out _))
+        foreach (var (field, messages) in CustomerBook.Validate(draft, freeMail, out _))
         {
             if (field == "plan" && errors.ContainsKey("plan"))
             {

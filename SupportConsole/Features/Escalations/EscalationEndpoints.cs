@@ -20,7 +20,7 @@ internal static class EscalationEndpoints
             var errors = new Dictionary<string, string[]>();
             if (!CaseNumber.TryParseReference(number, out var n))
             {
-                errors["number"] = [$"'{number}' is not a case number like SC-100042."];
+                errors["number"] = [ApiEndpoints.BadCaseNumberMessage(number)];
             }
             var tier = SupportTier.Tier2;
             if (body?.Tier is not { } wanted || !SupportTiers.TryFromNumber(wanted, out tier) || !tier.IsEngineering())

@@ -28,6 +28,9 @@ public sealed class CaseIntake(
     public const int MaxSubjectLength = 1000;
     public const int MaxBodyLength = 1_000_000;
 
+    /// <summary>Why a case is refused when its first-response clock or deadline would run past the calendar's last day.</summary>
+    public const string BeyondCalendar = "The calendar covers 2000-01-01 to 2100-12-31 (Central time); this case's clock start or first-response deadline would fall after it.";
+
     public async Task<IntakeResult> AcceptAsync(IntakeRequest request, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().ToWholeSecond();
@@ -36,12 +39,21 @@ public sealed class CaseIntake(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await FindExistingAsync(db, request, cancellationToken) is { } existing)
         {
-            return new IntakeResult(existing, Created: false);
+            return await ReplayAsync(db, existing, request, sender, cancellationToken);
         }
 
         var directory = await routing.GetAsync(cancellationToken);
         var decision = directory.Route(sender, TierCalendar.LocalDateOf(receivedAt));
-        var deadline = FirstResponseDeadline.Compute(calendar.Current, calendar.Policies.For(decision.Queue), receivedAt);
+        FirstResponseDeadline deadline;
+        try
+        {
+            deadline = FirstResponseDeadline.Compute(calendar.Current, calendar.Policies.For(decision.Queue), receivedAt);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The arrival is inside the calendar but its clock start or deadline is not: refuse, never store a case without one.
+            throw new IntakeValidationException(new Dictionary<string, string[]> { ["receivedAt"] = [BeyondCalendar] });
+        }
 
         var supportCase = new SupportCase
         {
@@ -110,7 +122,7 @@ public sealed class CaseIntake(
             await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (await FindExistingAsync(again, request, cancellationToken) is { } winner)
             {
-                return new IntakeResult(winner, Created: false);
+                return await ReplayAsync(again, winner, request, sender, cancellationToken);
             }
             throw;
         }
@@ -229,6 +241,37 @@ public sealed class CaseIntake(
             errors["idempotencyKey"] = ["An Idempotency-Key has at most 200 characters."];
         }
         return errors;
+    }
+
+    /// <summary>
+    /// The answer to a repeated Idempotency-Key or Message-ID: the first case. A key is a promise that the request is
+    /// the same one retried, so when the stored case differs from this request (sender, name, subject, severity,
+    /// imported arrival, first message) the caller is told instead of silently getting a case it did not ask for.
+    /// The case's own fields are the fingerprint, so this needs nothing stored beyond the case.
+    /// </summary>
+    private static async Task<IntakeResult> ReplayAsync(SupportConsoleDbContext db, SupportCase existing, IntakeRequest request, EmailAddress sender, CancellationToken cancellationToken)
+    {
+        if (request.IdempotencyKey is null)
+        {
+            return new IntakeResult(existing, Created: false);
+        }
+        var imported = request.ImportedReceivedAt?.ToWholeSecond();
+        var same = existing.FromAddress == sender.Value
+            && existing.FromName == Clean(request.FromName ?? "", 200)
+            && existing.Subject == Clean(request.Subject, MaxSubjectLength)
+            && existing.Severity == request.Severity
+            && existing.IsImported == imported.HasValue
+            && (imported is not { } at || existing.ReceivedAtUtc.AsInstant() == at);
+        if (same)
+        {
+            var body = await db.CaseEntries.AsNoTracking()
+                .Where(e => e.CaseId == existing.Id && e.Kind == CaseEntryKind.CustomerMessage)
+                .OrderBy(e => e.Id)
+                .Select(e => e.Body)
+                .FirstOrDefaultAsync(cancellationToken);
+            same = body == request.Body;
+        }
+        return new IntakeResult(existing, Created: false, DifferentRequest: !same);
     }
 
     private static async Task<SupportCase?> FindExistingAsync(SupportConsoleDbContext db, IntakeRequest request, CancellationToken cancellationToken)

@@ -51,6 +51,13 @@ internal static class IntakeEndpoints
             try
             {
                 var result = await intake.AcceptAsync(request);
+                if (result.DifferentRequest)
+                {
+                    return Results.Problem(
+                        statusCode: StatusCodes.Status422UnprocessableEntity,
+                        title: "The Idempotency-Key was used for a different request.",
+                        detail: $"The Idempotency-Key '{Shorten(idempotencyKey!)}' already created a case from a different request; nothing was stored. Retry with the same request, or send a new key for a new case.");
+                }
                 await using var db = await dbFactory.CreateDbContextAsync();
                 var dto = (await CaseDto.ListAsync(db, [result.Case], clock.GetUtcNow()))[0];
                 return result.Created ? Results.Created($"/api/cases/{dto.Number}", dto) : Results.Ok(dto);
@@ -61,4 +68,6 @@ internal static class IntakeEndpoints
             }
         });
     }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
