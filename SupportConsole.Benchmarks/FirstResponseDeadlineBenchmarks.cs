@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SupportConsole.Domain.Calendar;
-using SupportConsole.Features.Calendar;
 using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
 
 namespace SupportConsole.Benchmarks;
 

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Hangfire;
 using Hangfire.Storage.SQLite;
-using Microsoft.Data.Sqlite;
 using SupportConsole.Data;
 using SupportConsole.Features.Sla;
 

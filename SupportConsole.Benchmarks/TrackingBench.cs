@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportConsole.Data;
-using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Sla;
 using SupportConsole.Features.Calendar;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SupportConsole.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Browser;
 

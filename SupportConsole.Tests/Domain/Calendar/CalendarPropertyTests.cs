@@ -1,8 +1,8 @@
 using CsCheck;
 using NodaTime;
 using SupportConsole.Domain.Calendar;
-using SupportConsole.Features.Calendar;
 using SupportConsole.Domain.Sla;
+using SupportConsole.Features.Calendar;
 using static SupportConsole.Tests.Domain.Calendar.Calendars;
 
 namespace SupportConsole.Tests.Domain.Calendar;

@@ -1,7 +1,6 @@
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Plans;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Domain.Intake;
 

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportConsole.Data;
+using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.Admin;
 

@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
-using SupportConsole.Domain.Calendar;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Calendar.Pages;
 using SupportConsole.Hosting;

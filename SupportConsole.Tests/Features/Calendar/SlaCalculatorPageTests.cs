@@ -1,13 +1,12 @@
-using SupportConsole.Hosting.Api;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Calendar.Pages;
 using SupportConsole.Hosting;
+using SupportConsole.Hosting.Api;
 using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Calendar;

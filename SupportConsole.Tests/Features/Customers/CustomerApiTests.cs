@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportConsole.Data;
 using SupportConsole.Tests.Infrastructure;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Customers;
 

@@ -7,7 +7,6 @@ using SupportConsole.Data;
 using SupportConsole.Features.Customers;
 using SupportConsole.Features.Customers.Pages;
 using SupportConsole.Tests.Infrastructure;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Customers;
 

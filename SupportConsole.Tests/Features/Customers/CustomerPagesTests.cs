@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SupportConsole.Tests.Infrastructure;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.Customers;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SupportConsole.Data;
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using SupportConsole.Data;
 using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Intake;

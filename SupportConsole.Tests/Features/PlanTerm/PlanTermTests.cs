@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Plans;
 using SupportConsole.Features.Notifications;
 using SupportConsole.Features.PlanTerm;
 using SupportConsole.Tests.Features.Sla;
 using static SupportConsole.Tests.Features.Sla.TrackedDesk;
-using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Tests.Features.PlanTerm;
 

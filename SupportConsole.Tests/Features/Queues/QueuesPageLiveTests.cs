@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
@@ -12,7 +13,6 @@ using SupportConsole.Features.Queues;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
 using CaseChannel = SupportConsole.Domain.Cases.CaseChannel;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Queues;
 

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Notifications;
 using SupportConsole.Features.Sla;
 using SupportConsole.Tests.Infrastructure;
 using static SupportConsole.Tests.Features.Sla.TrackedDesk;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Sla;
 

@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Sla;
-using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Sla;
 

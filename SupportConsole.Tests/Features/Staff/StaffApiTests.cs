@@ -10,7 +10,6 @@ using SupportConsole.Data;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Hosting;
-using SupportConsole.Tests.Features.Escalations;
 using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Staff;

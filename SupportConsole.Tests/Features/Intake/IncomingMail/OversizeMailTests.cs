@@ -1,6 +1,5 @@
 using System.Text;
 using MailKit.Net.Smtp;
-using MimeKit;
 
 namespace SupportConsole.Tests.Features.Intake.IncomingMail;
 

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
 using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
-using SupportConsole.Domain.Cases;
 
 namespace SupportConsole.Tests.Features.Intake.IncomingMail;
 

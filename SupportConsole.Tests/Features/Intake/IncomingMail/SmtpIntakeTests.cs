@@ -2,7 +2,6 @@ using System.Text;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Features.Intake;
 using SupportConsole.Tests.Infrastructure;

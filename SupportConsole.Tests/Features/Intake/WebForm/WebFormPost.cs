@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SupportConsole.Data;
-using SupportConsole.Tests.Infrastructure;
 using SupportConsole.Domain.Cases;
-using SupportConsole.Domain.Customers;
+using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Intake.WebForm;
 
