@@ -122,16 +122,8 @@ public sealed class EscalationDeskTests(EscalationDeskFixture fixture) : IClassF
     [Fact]
     public async Task When_every_engineer_is_at_capacity_the_escalation_waits_unassigned_until_a_hand_back_frees_someone()
     {
-        var hours = WeeklyHoursOfWholeWindow();
-        await fixture.Roster.SetScheduleAsync(Alma.UserId, 1, hours);
-        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 1, hours);
-        var a = await fixture.OpenCaseAsync();
-        var b = await fixture.OpenCaseAsync();
+        var (a, b) = await BothAtCapacityOfOneAsync();
         var waiting = await fixture.OpenCaseAsync();
-        Assert.True((await Desk.EscalateAsync(a.Id, SupportTier.Tier2, "First", Tina)).Succeeded);
-        Assert.True((await Desk.EscalateAsync(b.Id, SupportTier.Tier2, "Second", Tina)).Succeeded);
-        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(a.Id)).AssigneeId);
-        Assert.Equal(Bruno.UserId, (await OpenEscalationAsync(b.Id)).AssigneeId);
 
         var result = await Desk.EscalateAsync(waiting.Id, SupportTier.Tier2, "Third", Tina);
 
@@ -199,14 +191,8 @@ public sealed class EscalationDeskTests(EscalationDeskFixture fixture) : IClassF
     [Fact]
     public async Task Leave_next_month_or_a_re_saved_profile_leaves_todays_escalations_with_their_engineer()
     {
+        var (a, _) = await BothAtCapacityOfOneAsync();
         var hours = WeeklyHoursOfWholeWindow();
-        await fixture.Roster.SetScheduleAsync(Alma.UserId, 1, hours);
-        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 1, hours);
-        var a = await fixture.OpenCaseAsync();
-        var b = await fixture.OpenCaseAsync();
-        Assert.True((await Desk.EscalateAsync(a.Id, SupportTier.Tier2, "First", Tina)).Succeeded);
-        Assert.True((await Desk.EscalateAsync(b.Id, SupportTier.Tier2, "Second", Tina)).Succeeded);
-        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(a.Id)).AssigneeId);
 
         // Both at capacity: re-deciding must not count Alma's own escalation against her and leave it with nobody.
         Assert.Equal(0, await Escalations.ReassignUnstartedAsync(Alma.UserId));
@@ -223,14 +209,8 @@ public sealed class EscalationDeskTests(EscalationDeskFixture fixture) : IClassF
     [Fact]
     public async Task Four_assign_runs_at_once_give_a_waiting_escalation_to_one_engineer_once()
     {
-        var hours = WeeklyHoursOfWholeWindow();
-        await fixture.Roster.SetScheduleAsync(Alma.UserId, 1, hours);
-        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 1, hours);
-        var a = await fixture.OpenCaseAsync();
-        var b = await fixture.OpenCaseAsync();
+        var (a, _) = await BothAtCapacityOfOneAsync();
         var waiting = await fixture.OpenCaseAsync();
-        Assert.True((await Desk.EscalateAsync(a.Id, SupportTier.Tier2, "First", Tina)).Succeeded);
-        Assert.True((await Desk.EscalateAsync(b.Id, SupportTier.Tier2, "Second", Tina)).Succeeded);
         Assert.True((await Desk.EscalateAsync(waiting.Id, SupportTier.Tier2, "Third", Tina)).Succeeded);
         Assert.True((await Desk.HandBackAsync(a.Id, "Done here.", Alma)).Succeeded);
 
@@ -239,6 +219,21 @@ public sealed class EscalationDeskTests(EscalationDeskFixture fixture) : IClassF
         Assert.Equal(1, runs.Sum());
         Assert.Equal(Alma.UserId, (await OpenEscalationAsync(waiting.Id)).AssigneeId);
         Assert.Single(await EventsAsync(waiting.Id), e => e.StartsWith("An engineer has room now. Assigned to Alma Able: ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Alma and Bruno take one open escalation each, and each has one: both are at capacity.</summary>
+    private async Task<(SupportCase A, SupportCase B)> BothAtCapacityOfOneAsync()
+    {
+        var hours = WeeklyHoursOfWholeWindow();
+        await fixture.Roster.SetScheduleAsync(Alma.UserId, 1, hours);
+        await fixture.Roster.SetScheduleAsync(Bruno.UserId, 1, hours);
+        var a = await fixture.OpenCaseAsync();
+        var b = await fixture.OpenCaseAsync();
+        Assert.True((await Desk.EscalateAsync(a.Id, SupportTier.Tier2, "First", Tina)).Succeeded);
+        Assert.True((await Desk.EscalateAsync(b.Id, SupportTier.Tier2, "Second", Tina)).Succeeded);
+        Assert.Equal(Alma.UserId, (await OpenEscalationAsync(a.Id)).AssigneeId);
+        Assert.Equal(Bruno.UserId, (await OpenEscalationAsync(b.Id)).AssigneeId);
+        return (a, b);
     }
 
     [Fact]
