@@ -151,30 +151,30 @@ public static class AssignmentRule
 
     private static string OnlyOne(SupportTier tier, int atCapacity, int notWorking) => (atCapacity > 0, notWorking > 0) switch
     {
-        (false, false) => $"the only {TierName(tier)} engineer",
-        (true, false) => $"the only {TierName(tier)} engineer under capacity",
-        (false, true) => $"the only {TierName(tier)} engineer working in {NextDays()}",
-        (true, true) => $"the only {TierName(tier)} engineer under capacity and working in {NextDays()}",
+        (false, false) => $"the only {tier.DisplayName()} engineer",
+        (true, false) => $"the only {tier.DisplayName()} engineer under capacity",
+        (false, true) => $"the only {tier.DisplayName()} engineer working in {NextDays()}",
+        (true, true) => $"the only {tier.DisplayName()} engineer under capacity and working in {NextDays()}",
     };
 
     private static string Nobody(IReadOnlyCollection<EngineerCandidate> candidates, SupportTier tier, int atCapacity, int notWorking)
     {
         if (atCapacity == 0 && notWorking == 0)
         {
-            return $"Nobody yet: there is no {TierName(tier)} engineer; it is assigned when one is added";
+            return $"Nobody yet: there is no {tier.DisplayName()} engineer; it is assigned when one is added";
         }
 
         if (notWorking == 0)
         {
-            return $"Nobody yet: every {TierName(tier)} engineer is at capacity ({List(candidates, true)}); it is assigned when one frees up";
+            return $"Nobody yet: every {tier.DisplayName()} engineer is at capacity ({List(candidates, true)}); it is assigned when one frees up";
         }
 
         if (atCapacity == 0)
         {
-            return $"Nobody yet: no {TierName(tier)} engineer works in {NextDays()}";
+            return $"Nobody yet: no {tier.DisplayName()} engineer works in {NextDays()}";
         }
 
-        return $"Nobody yet: every {TierName(tier)} engineer is at capacity ({List(candidates, true)}) or does not work in {NextDays()} ({List(candidates, false)}); it is assigned when one can take it";
+        return $"Nobody yet: every {tier.DisplayName()} engineer is at capacity ({List(candidates, true)}) or does not work in {NextDays()} ({List(candidates, false)}); it is assigned when one can take it";
     }
 
     /// <summary>"Bea Baker 8/8, Carl 8/8" (at capacity) or "Dan, Eve" (not working), by name, at most a few then "and N more".</summary>
@@ -209,8 +209,6 @@ public static class AssignmentRule
 
     private static string NameOf(EngineerCandidate candidate) =>
         string.IsNullOrWhiteSpace(candidate.Name) ? candidate.Id : candidate.Name;
-
-    private static string TierName(SupportTier tier) => string.Create(CultureInfo.InvariantCulture, $"Tier {(int)tier}");
 
     private static string NextDays() => string.Create(CultureInfo.InvariantCulture, $"the next {LookAhead.TotalDays:0} days");
 }

@@ -44,7 +44,7 @@ public sealed class EscalationSettings(IDbContextFactory<SupportConsoleDbContext
     }
 
     public static string Format(IReadOnlyDictionary<CaseSeverity, SupportTier> tiers) =>
-        string.Join(';', Enum.GetValues<CaseSeverity>().Select(s => string.Create(CultureInfo.InvariantCulture, $"{(int)s}={(int)tiers.GetValueOrDefault(s, Defaults[s])}")));
+        string.Join(';', Enum.GetValues<CaseSeverity>().Select(s => string.Create(CultureInfo.InvariantCulture, $"{(int)s}={tiers.GetValueOrDefault(s, Defaults[s]).Number()}")));
 
     /// <summary>Reads the stored text; anything unreadable falls back to the default for that severity.</summary>
     public static IReadOnlyDictionary<CaseSeverity, SupportTier> Parse(string? text)
