@@ -27,6 +27,8 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
             // Demo customers and accounts, but no demo cases: tests count and order their own cases.
             ["Demo:Cases"] = "false",
             ["Api:Keys:0"] = ApiKey,
+            // Every test client shares one (absent) client IP; the per-client sign-in limit is tested on its own host.
+            ["Accounts:SignInPermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -20,6 +20,7 @@ public static class DataHosting
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas(busyTimeout)));
         builder.Services.AddSingleton<DatabaseSetup>();
+        builder.Services.AddSingleton<ActingUser>();
         // Sign-in cookies and booking links stay valid across restarts: the keys live beside the database.
         builder.Services.AddDataProtection()
             .SetApplicationName("SupportConsole")

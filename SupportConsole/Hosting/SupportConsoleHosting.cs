@@ -53,6 +53,8 @@ public static class SupportConsoleHosting
 
     public static WebApplication MapSupportConsole(this WebApplication app)
     {
+        // First, so every response (errors, 404s, static files, downloads) carries the browser hardening headers.
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -9,6 +9,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
+using SupportConsole.Hosting;
 using SupportConsole.Tests.Infrastructure;
 
 namespace SupportConsole.Tests.Features.Cases;
@@ -57,7 +58,9 @@ public sealed class CaseDeskApp : IAsyncLifetime
         var race = new List<Actor>();
         for (var i = 1; i <= 6; i++)
         {
-            race.Add(Actors.Of(await CreateAgentAsync(users, $"racer{i}@supportconsole.local", $"Racer {i}", disabled: false)));
+            var racer = await CreateAgentAsync(users, $"racer{i}@supportconsole.local", $"Racer {i}", disabled: false);
+            Assert.True((await users.AddToRoleAsync(racer, Roles.Tier1)).Succeeded);
+            race.Add(Actors.Of(racer));
         }
         RaceAgents = race;
     }

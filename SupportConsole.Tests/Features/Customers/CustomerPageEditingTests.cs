@@ -20,8 +20,12 @@ public sealed class CustomerPageEditingTests : MudTestContext, IClassFixture<Cus
         this.fixture = fixture;
         Services.AddSingleton(fixture.App.Services.GetRequiredService<CustomerBook>());
         Services.AddSingleton(fixture.App.Services.GetRequiredService<SupportConsole.Features.PlanTerm.PlanTermTracker>());
+        // The page's saves check the manager's account in the database, so the signed-in user is the real demo manager.
+        using var scope = fixture.App.Services.CreateScope();
+        var managerId = scope.ServiceProvider.GetRequiredService<SupportConsoleDbContext>().Users
+            .Where(u => u.Email == "manager@supportconsole.local").Select(u => u.Id).Single();
         AddAuthorization().SetAuthorized("manager@supportconsole.local").SetRoles("Manager")
-            .SetClaims(new Claim(ClaimTypes.Email, "manager@supportconsole.local"));
+            .SetClaims(new Claim(ClaimTypes.Email, "manager@supportconsole.local"), new Claim(ClaimTypes.NameIdentifier, managerId));
         Render<MudPopoverProvider>();
     }
 

@@ -14,9 +14,15 @@ public sealed class ListChangeRequestFlowTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Wednesday14Central = new(2026, 11, 25, 20, 0, 0, TimeSpan.Zero);
     private readonly AppFactory app = new() { Clock = new FakeTimeProvider(Wednesday14Central) };
-    private readonly Actor agent = new("agent-id", "Tina Tier1", "tier1@supportconsole.local");
+    /// <summary>Tina, the demo Tier 1 agent: only an active agent with a tier role or Manager decides a request.</summary>
+    private Actor agent = null!;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        var tina = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "tier1@supportconsole.local");
+        agent = new Actor(tina.Id, "Tina Tier1", "tier1@supportconsole.local");
+    }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 

@@ -18,7 +18,10 @@ public sealed class ClaimAndTakeNextRaceTests(QueueApp fixture) : IClassFixture<
     private async Task<List<Actor>> AgentsAsync()
     {
         await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
-        return [.. (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync()).Select(u => new Actor(u.Id, u.NameOrEmail, u.Email!))];
+        // Only accounts that work cases: the desk refuses anyone without a tier role or Manager (Sales, for one).
+        var deskRoleIds = await db.Roles.Where(r => ActingUser.DeskRoles.Contains(r.Name!)).Select(r => r.Id).ToListAsync();
+        return [.. (await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && deskRoleIds.Contains(ur.RoleId))).OrderBy(u => u.Email).ToListAsync())
+            .Select(u => new Actor(u.Id, u.NameOrEmail, u.Email!))];
     }
 
     [Theory]

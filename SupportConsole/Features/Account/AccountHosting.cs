@@ -16,18 +16,19 @@ public static class AccountHosting
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
+                // Failed passwords never lock an account (a stranger could lock an agent out): sign-in is checked
+                // with lockoutOnFailure: false and throttled per client and slowed per account instead (AgentSignIn).
+                // Lockout stays enabled because disabling an account is a permanent lockout (AgentDirectory).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
             })
             .AddEntityFrameworkStores<SupportConsoleDbContext>()
             .AddClaimsPrincipalFactory<AgentClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        // Cookies are checked against the account once a minute: disabling or demoting someone takes effect within a minute.
+        // Cookies are checked against the account every 30 seconds: disabling or demoting someone takes effect within 30 seconds.
         builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
         {
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.ValidationInterval = TimeSpan.FromSeconds(30);
             o.TimeProvider = clock;
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -55,6 +56,12 @@ public static class AccountHosting
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, AgentAuthenticationStateProvider>();
         builder.Services.AddScoped<AccountBootstrap>();
+
+        var limits = SignInLimits.From(builder.Configuration);
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<SignInSlowDown>();
+        builder.Services.AddScoped<AgentSignIn>();
+        builder.Services.AddSignInRateLimit(limits);
     }
 
     public static void MapAccount(this WebApplication app) => app.MapAccountEndpoints();

@@ -8,9 +8,11 @@ namespace SupportConsole.Features.Admin;
 /// <summary>
 /// Agent accounts for the Users page. Each operation runs in its own scope: a Blazor circuit lives for hours
 /// and must not hold one Identity DbContext that long. Every change to roles or status renews the security
-/// stamp, so the person's open sessions lose access at the next revalidation (within a minute).
+/// stamp, so the person's open sessions lose access at the next revalidation. Every change first checks, in the
+/// database, that the acting user is an active Admin now (<see cref="ActingUser"/>): the page's sign-in can be hours
+/// old, and a disabled administrator's open page must not re-enable them or disable others.
 /// </summary>
-public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class AgentDirectory(IServiceScopeFactory scopes, ActingUser actingUser, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -30,8 +32,12 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clo
             !u.IsDisabled && u.LockoutEnd > now ? u.LockoutEnd : null)).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> CreateAsync(string email, string displayName, string password, IReadOnlyCollection<string> roles)
+    public async Task<IReadOnlyList<string>> CreateAsync(string email, string displayName, string password, IReadOnlyCollection<string> roles, string actingUserId)
     {
+        if (await actingUser.RefusalAsync(actingUserId, Roles.Admin) is { } refusal)
+        {
+            return [refusal];
+        }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         var user = new AgentUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true };
@@ -61,6 +67,14 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clo
             return ["That account no longer exists. Reload the page."];
         }
         var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin) && !user.IsDisabled && !await AnotherActiveAdminAsync(scope, userId))
+        {
+            return [LastAdmin];
+        }
+        if (await actingUser.RefusalAsync(actingUserId, Roles.Admin) is { } refusal)
+        {
+            return [refusal];
+        }
         var errors = new List<string>();
         errors.AddRange(Errors(await users.RemoveFromRolesAsync(user, current.Except(roles))));
         errors.AddRange(Errors(await users.AddToRolesAsync(user, roles.Intersect(Roles.All).Except(current))));
@@ -70,15 +84,23 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clo
 
     public async Task<IReadOnlyList<string>> SetDisabledAsync(string userId, bool disabled, string actingUserId)
     {
-        if (userId == actingUserId && disabled)
+        if (userId == actingUserId)
         {
-            return ["You cannot disable your own account."];
+            return [disabled ? "You cannot disable your own account." : "You cannot enable your own account: ask another administrator."];
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return ["That account no longer exists. Reload the page."];
+        }
+        if (disabled && !user.IsDisabled && await users.IsInRoleAsync(user, Roles.Admin) && !await AnotherActiveAdminAsync(scope, userId))
+        {
+            return [LastAdmin];
+        }
+        if (await actingUser.RefusalAsync(actingUserId, Roles.Admin) is { } refusal)
+        {
+            return [refusal];
         }
         user.IsDisabled = disabled;
         // Lockout makes Identity itself refuse the password of a disabled account.
@@ -89,8 +111,12 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clo
         return errors;
     }
 
-    public async Task<IReadOnlyList<string>> UnlockAsync(string userId)
+    public async Task<IReadOnlyList<string>> UnlockAsync(string userId, string actingUserId)
     {
+        if (await actingUser.RefusalAsync(actingUserId, Roles.Admin) is { } refusal)
+        {
+            return [refusal];
+        }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
@@ -100,6 +126,19 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, TimeProvider clo
         var errors = Errors(await users.SetLockoutEndDateAsync(user, null)).ToList();
         errors.AddRange(Errors(await users.ResetAccessFailedCountAsync(user)));
         return errors;
+    }
+
+    private const string LastAdmin = "That is the last active administrator: make someone else an administrator first, so the desk always keeps one.";
+
+    /// <summary>Whether an active account other than <paramref name="userId"/> holds Admin, so the desk never loses its last one.</summary>
+    private static Task<bool> AnotherActiveAdminAsync(AsyncServiceScope scope, string userId)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<SupportConsoleDbContext>();
+        return (from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where u.Id != userId && !u.IsDisabled && r.Name == Roles.Admin
+                select u.Id).AnyAsync();
     }
 
     private static IReadOnlyList<string> Errors(IdentityResult result) =>

@@ -15,7 +15,8 @@ namespace SupportConsole.Features.Cases;
 /// loads the case, asks the domain (<see cref="SupportCase"/>) what happens, and saves the case, its history and any
 /// mail once, in one transaction. Races are settled by the database: the case's <see cref="SupportCase.Version"/>
 /// lets only one of two agents who read the same case save; the other's action is decided again on the fresh case,
-/// so exactly one claim wins and the loser is told who has it.
+/// so exactly one claim wins and the loser is told who has it. Every action first checks, in the database, that the
+/// agent is still active and holds a tier role or Manager (<see cref="ActingUser"/>): a page's sign-in can be hours old.
 /// </summary>
 public sealed class CaseDesk(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
@@ -23,6 +24,7 @@ public sealed class CaseDesk(
     CaseChangeNotifier notifier,
     StaffRoster staff,
     BusinessCalendar calendar,
+    ActingUser actingUser,
     TimeProvider clock)
 {
     /// <summary>
@@ -341,6 +343,11 @@ public sealed class CaseDesk(
     /// </summary>
     private async Task<DeskResult> ChangeAsync(long caseId, Actor actor, Func<DeskStep, SupportCase, Task<DeskResult>> decide, CancellationToken cancellationToken)
     {
+        // The agent's roles as they are now, not as their page's sign-in said: the system's own actions skip it.
+        if (!ReferenceEquals(actor, SystemActor) && await actingUser.RefusalAsync(actor.UserId, ActingUser.DeskRoles, cancellationToken) is { } refusal)
+        {
+            return DeskResult.Refused(refusal);
+        }
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

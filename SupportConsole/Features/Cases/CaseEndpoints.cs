@@ -40,7 +40,7 @@ internal static class CaseEndpoints
             : await timeline.ForCaseAsync(n, cancellationToken) is { } entries ? Results.Ok(entries)
             : NoSuchCase(n));
 
-        api.MapPost("/cases/{number}/replies", async (string number, NewReplyDto? body, CaseDesk desk, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapPost("/cases/{number}/replies", async (string number, NewReplyDto? body, CaseDesk desk, ActingUser acting, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (!CaseNumber.TryParseReference(number, out var n))
@@ -64,6 +64,10 @@ internal static class CaseEndpoints
             else if ((author = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == body.Author.Trim().ToUpperInvariant() && !u.IsDisabled, cancellationToken)) is null)
             {
                 errors["author"] = [$"'{body.Author}' is not an active agent's email."];
+            }
+            else if (await acting.RefusalAsync(author.Id, ActingUser.DeskRoles, cancellationToken) is not null)
+            {
+                errors["author"] = [$"'{body.Author}' holds no {ActingUser.Describe(ActingUser.DeskRoles)} role, so cannot reply on a case."];
             }
             if (errors.Count > 0)
             {

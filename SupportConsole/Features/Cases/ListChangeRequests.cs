@@ -10,12 +10,14 @@ namespace SupportConsole.Features.Cases;
 /// <summary>
 /// The primary contact changes the origination list by opening a case: intake records the proposed additions and
 /// removals parsed from the text; an agent approves (the list changes, with an audit entry and a reply to the contact)
-/// or rejects. Only the customer's designated primary contact can have a request approved.
+/// or rejects. Only the customer's designated primary contact can have a request approved, and only an active agent with
+/// a tier role or Manager (checked in the database when they decide) can decide.
 /// </summary>
 public sealed class ListChangeRequests(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     CustomerBook customers,
     CaseDesk desk,
+    ActingUser actingUser,
     TimeProvider clock)
 {
     public static ListChangeRequest Propose(SupportCase supportCase, string body, long? primaryContactCustomerId)
@@ -49,6 +51,11 @@ public sealed class ListChangeRequests(
 
     public async Task<DeskResult> ApproveAsync(long requestId, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await actingUser.RefusalAsync(actor.UserId, ActingUser.DeskRoles, cancellationToken) is { } refusal)
+        {
+            return DeskResult.Refused(refusal);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var request = await db.ListChangeRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null || request.Status != ListChangeStatus.Pending)
@@ -87,6 +94,11 @@ public sealed class ListChangeRequests(
         if (string.IsNullOrWhiteSpace(note))
         {
             return DeskResult.Refused("Say why: the contact receives the reason.");
+        }
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await actingUser.RefusalAsync(actor.UserId, ActingUser.DeskRoles, cancellationToken) is { } refusal)
+        {
+            return DeskResult.Refused(refusal);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var request = await db.ListChangeRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);

@@ -7,6 +7,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Plans;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Customers;
 
@@ -19,6 +20,7 @@ public sealed class CustomerBook(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     RoutingDirectoryCache routing,
     FreeMailDomains freeMail,
+    ActingUser actingUser,
     TimeProvider clock,
     ILogger<CustomerBook> logger)
 {
@@ -76,6 +78,19 @@ public sealed class CustomerBook(
 
     public Task<CustomerSaveResult> UpdateAsync(long id, CustomerDraft draft, string actor, CancellationToken cancellationToken = default) =>
         SaveAsync(id, draft, actor, cancellationToken);
+
+    /// <summary>
+    /// A save from the customer page (<paramref name="id"/> null creates): only an active manager may, checked in the
+    /// database now, because the page's sign-in can be hours old. The API and list change requests check their own callers.
+    /// </summary>
+    public async Task<CustomerSaveResult> SaveByManagerAsync(long? id, CustomerDraft draft, string actingUserId, string actor, CancellationToken cancellationToken = default)
+    {
+        if (await actingUser.RefusalAsync(actingUserId, [Roles.Manager], cancellationToken) is { } refusal)
+        {
+            return new CustomerSaveResult(CustomerSaveStatus.Refused, null, new Dictionary<string, string[]> { ["account"] = [refusal] }, new Dictionary<string, string[]>());
+        }
+        return await SaveAsync(id, draft, actor, cancellationToken);
+    }
 
     /// <summary>
     /// Checks a draft without saving: per-field messages, and the parsed origination entries when they all parse.

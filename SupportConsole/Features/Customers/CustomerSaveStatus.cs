@@ -6,4 +6,7 @@ public enum CustomerSaveStatus
     Invalid = 1,
     Conflict = 2,
     NotFound = 3,
+
+    /// <summary>The person saving is no longer allowed to (disabled, or no longer a manager); nothing was saved.</summary>
+    Refused = 4,
 }

@@ -15,7 +15,7 @@ internal static class EscalationEndpoints
     public static void MapEscalationEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapApi();
-        api.MapPost("/cases/{number}/escalations", async (string number, NewEscalationDto? body, CaseDesk desk, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapPost("/cases/{number}/escalations", async (string number, NewEscalationDto? body, CaseDesk desk, ActingUser acting, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (!CaseNumber.TryParseReference(number, out var n))
@@ -44,6 +44,10 @@ internal static class EscalationEndpoints
             else if ((author = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == body.Author.Trim().ToUpperInvariant() && !u.IsDisabled, cancellationToken)) is null)
             {
                 errors["author"] = [$"'{body.Author}' is not an active agent's email."];
+            }
+            else if (await acting.RefusalAsync(author.Id, ActingUser.DeskRoles, cancellationToken) is not null)
+            {
+                errors["author"] = [$"'{body.Author}' holds no {ActingUser.Describe(ActingUser.DeskRoles)} role, so cannot escalate a case."];
             }
             if (errors.Count > 0)
             {

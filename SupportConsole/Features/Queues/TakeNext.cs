@@ -11,14 +11,20 @@ namespace SupportConsole.Features.Queues;
 /// claims with <see cref="CaseDesk.ClaimAsync"/> (one conditional UPDATE) and, when another agent won that case a
 /// moment earlier, moves on to the next candidate. Never claims two cases and never a case someone else holds.
 /// </summary>
-public sealed class TakeNext(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseDesk desk, DeskSettings settings)
+public sealed class TakeNext(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseDesk desk, DeskSettings settings, ActingUser actingUser)
 {
     private const int MaxAttempts = 25;
 
     public async Task<TakeNextResult> TakeAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var exception = await settings.SeverityExceptionAsync(cancellationToken);
         var rule = TakeNextRule.Describe(exception);
+        // Checked once up front: a refused claim would otherwise read as "someone else got it" and try every candidate.
+        if (await actingUser.RefusalAsync(actor.UserId, ActingUser.DeskRoles, cancellationToken) is { } refusal)
+        {
+            return new TakeNextResult(false, refusal, null, null, null, rule);
+        }
         var lost = new HashSet<long>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {

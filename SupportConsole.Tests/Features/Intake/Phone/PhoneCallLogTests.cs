@@ -23,7 +23,16 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
 
     public PhoneCallLogTests() => app = new AppFactory { Clock = clock };
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>Tina and Theo, the demo Tier 1 agents: only Tier 1 agents and managers log calls.</summary>
+    private string agent1 = "";
+    private string agent2 = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        agent1 = await db.Users.Where(u => u.Email == "tier1@supportconsole.local").Select(u => u.Id).SingleAsync();
+        agent2 = await db.Users.Where(u => u.Email == "tier1b@supportconsole.local").Select(u => u.Id).SingleAsync();
+    }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
@@ -40,7 +49,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     {
         var callStart = OpenNow.AddMinutes(-25);
 
-        var logged = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Cannot log in since this morning\nTried a password reset.", CaseSeverity.High, callStart, "agent-1");
+        var logged = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Cannot log in since this morning\nTried a password reset.", CaseSeverity.High, callStart, agent1);
 
         var supportCase = await ReloadAsync(logged.Id);
         Assert.Equal(CaseChannel.Phone, supportCase.Channel);
@@ -50,7 +59,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         Assert.Equal("Phone call: Cannot log in since this morning", supportCase.Subject);
         var call = Assert.Single(supportCase.Thread, e => e.Kind == CaseEntryKind.PhoneCall);
         Assert.Equal(callStart.UtcDateTime, call.AtUtc);
-        Assert.Equal("agent-1", call.Author);
+        Assert.Equal("tier1@supportconsole.local", call.Author);
         Assert.Contains("Tried a password reset.", call.Body);
         Assert.Contains("Pat Caller", call.Body);
     }
@@ -58,8 +67,8 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     [Fact]
     public async Task A_call_that_answered_a_listed_customer_is_the_first_response_and_one_that_did_not_leaves_the_clock_running()
     {
-        var answered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "How do I rotate keys?", CaseSeverity.Question, OpenNow.AddMinutes(-10), "agent-1");
-        var unanswered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "Outage, will investigate", CaseSeverity.Critical, OpenNow.AddMinutes(-5), "agent-1", answered: false);
+        var answered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "How do I rotate keys?", CaseSeverity.Question, OpenNow.AddMinutes(-10), agent1);
+        var unanswered = await Calls.LogNewCaseAsync("Ann", "ann@acme.example", null, "Outage, will investigate", CaseSeverity.Critical, OpenNow.AddMinutes(-5), agent1, answered: false);
 
         var met = await ReloadAsync(answered.Id);
         var running = await ReloadAsync(unanswered.Id);
@@ -69,7 +78,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         Assert.Null(running.FirstRespondedAtUtc);
         Assert.Equal(SupportConsole.Domain.Sla.SlaState.Running, running.SlaStateAt(OpenNow));
 
-        await Calls.LogOnExistingCaseAsync(unanswered.Number, "Called back with the fix.", "agent-2", OpenNow.AddMinutes(-1));
+        await Calls.LogOnExistingCaseAsync(unanswered.Number, "Called back with the fix.", agent2, OpenNow.AddMinutes(-1));
 
         Assert.Equal(OpenNow.AddMinutes(-1).UtcDateTime, (await ReloadAsync(unanswered.Id)).FirstRespondedAtUtc);
     }
@@ -80,7 +89,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         clock.SetUtcNow(ClosedNow);
 
         var refused = await Assert.ThrowsAsync<PhoneLineClosedException>(() =>
-            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Help", CaseSeverity.Normal, ClosedNow.AddMinutes(-5), "agent-1"));
+            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Help", CaseSeverity.Normal, ClosedNow.AddMinutes(-5), agent1));
 
         Assert.Equal("The Tier 1 phone line is closed; it opens Mon 2029-03-12 07:00:00 CDT.", refused.Message);
         Assert.False(Calls.LineStatus().IsOpen);
@@ -91,14 +100,14 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     [Fact]
     public async Task A_call_on_an_existing_case_adds_a_phone_call_entry_to_its_thread()
     {
-        var first = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", CaseSeverity.Normal, OpenNow.AddMinutes(-60), "agent-1");
+        var first = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", CaseSeverity.Normal, OpenNow.AddMinutes(-60), agent1);
 
-        var again = await Calls.LogOnExistingCaseAsync(first.Number, "Called back: jam cleared, closing soon.", "agent-2", OpenNow.AddMinutes(-5));
+        var again = await Calls.LogOnExistingCaseAsync(first.Number, "Called back: jam cleared, closing soon.", agent2, OpenNow.AddMinutes(-5));
 
         Assert.Equal(first.Id, again.Id);
         var calls = (await ReloadAsync(first.Id)).Thread.Where(e => e.Kind == CaseEntryKind.PhoneCall).OrderBy(e => e.AtUtc).ToList();
         Assert.Equal(2, calls.Count);
-        Assert.Equal("agent-2", calls[1].Author);
+        Assert.Equal("tier1b@supportconsole.local", calls[1].Author);
         Assert.Contains("jam cleared", calls[1].Body);
     }
 
@@ -106,14 +115,28 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     public async Task A_call_on_an_unknown_case_or_started_over_two_hours_ago_is_refused_per_field()
     {
         var unknown = await Assert.ThrowsAsync<IntakeValidationException>(() =>
-            Calls.LogOnExistingCaseAsync(999_999, "Hello", "agent-1", OpenNow.AddMinutes(-5)));
+            Calls.LogOnExistingCaseAsync(999_999, "Hello", agent1, OpenNow.AddMinutes(-5)));
         Assert.Equal(["There is no case SC-999999."], unknown.Errors["caseNumber"]);
 
         var old = await Assert.ThrowsAsync<IntakeValidationException>(() =>
-            Calls.LogNewCaseAsync("Pat", "not-an-email", null, "", CaseSeverity.Normal, OpenNow.AddHours(-3), "agent-1"));
+            Calls.LogNewCaseAsync("Pat", "not-an-email", null, "", CaseSeverity.Normal, OpenNow.AddHours(-3), agent1));
         Assert.Contains("callStartedAt", old.Errors.Keys);
         Assert.Contains("callerEmail", old.Errors.Keys);
         Assert.Contains("summary", old.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task An_account_without_Tier_1_or_Manager_cannot_log_a_call_and_no_case_is_opened()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        var sales = await db.Users.Where(u => u.Email == "sales@supportconsole.local").Select(u => u.Id).SingleAsync();
+        var before = await db.Cases.CountAsync();
+
+        var refused = await Assert.ThrowsAsync<IntakeValidationException>(() =>
+            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Help", CaseSeverity.Normal, OpenNow.AddMinutes(-5), sales));
+
+        Assert.Equal(["Your account no longer has the Tier 1 or Manager role; reload the page."], refused.Errors["agent"]);
+        Assert.Equal(before, await db.Cases.CountAsync());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using SupportConsole.Domain.Customers;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Intake.Phone;
 
@@ -19,9 +20,13 @@ public sealed class PhoneCallLog(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     BusinessCalendar calendar,
     CaseChangeNotifier notifier,
+    ActingUser actingUser,
     TimeProvider clock,
     ILogger<PhoneCallLog> logger)
 {
+    /// <summary>Who takes calls: Tier 1 agents and their managers, checked in the database when the call is logged.</summary>
+    private static readonly string[] CallTakers = [Roles.Tier1, Roles.Manager];
+
     /// <summary>How far back a call's start may be set: enough to finish the call and write it up.</summary>
     public static readonly TimeSpan MaxCallAge = TimeSpan.FromHours(2);
 
@@ -47,6 +52,7 @@ public sealed class PhoneCallLog(
     {
         var now = clock.GetUtcNow();
         EnsureOpen(now);
+        await EnsureCallTakerAsync(agentUserId, cancellationToken);
         var request = new IntakeRequest(CaseChannel.Phone, callerEmail?.Trim() ?? "", callerName?.Trim(), SubjectOf(summary), summary ?? "", severity,
             ArrivedAt: callStartedAt, AnsweredOnArrival: answered);
         var errors = CheckCall(summary, callStartedAt, now);
@@ -90,6 +96,7 @@ public sealed class PhoneCallLog(
     {
         var now = clock.GetUtcNow();
         EnsureOpen(now);
+        await EnsureCallTakerAsync(agentUserId, cancellationToken);
         var errors = CheckCall(summary, callStartedAt, now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var supportCase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == caseNumber, cancellationToken);
@@ -131,6 +138,15 @@ public sealed class PhoneCallLog(
         if (LineStatusAt(now) is { IsOpen: false, ClosedMessage: { } message })
         {
             throw new PhoneLineClosedException(message);
+        }
+    }
+
+    /// <summary>Refuses (as an "agent" error) an account that is gone, disabled or no longer Tier 1 or Manager.</summary>
+    private async Task EnsureCallTakerAsync(string agentUserId, CancellationToken cancellationToken)
+    {
+        if (await actingUser.RefusalAsync(agentUserId, CallTakers, cancellationToken) is { } refusal)
+        {
+            throw new IntakeValidationException(new Dictionary<string, string[]> { ["agent"] = [refusal] });
         }
     }
 
