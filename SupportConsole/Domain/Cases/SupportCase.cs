@@ -61,7 +61,10 @@ public sealed class SupportCase
     /// <summary>The API caller's Idempotency-Key: a retry returns this case instead of a second one.</summary>
     public string? IdempotencyKey { get; set; }
 
-    /// <summary>The Message-ID of the mail that opened the case: a repeat never opens a second case.</summary>
+    /// <summary>
+    /// The Message-ID of the mail that opened the case: a repeat never opens a second case. When a different mail
+    /// (another sender or text) reused an ID already stored, it is stored as "id#fingerprint" so both cases are kept.
+    /// </summary>
     public string? MessageId { get; set; }
 
     /// <summary>

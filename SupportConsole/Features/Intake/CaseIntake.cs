@@ -44,6 +44,10 @@ public sealed class CaseIntake(
 
         var directory = await routing.GetAsync(cancellationToken);
         var decision = directory.Route(sender, TierCalendar.LocalDateOf(receivedAt));
+        if (request.SenderDoubt is { } doubt)
+        {
+            decision = SenderAuthenticity.Downgrade(decision, doubt);
+        }
         FirstResponseDeadline deadline;
         try
         {

@@ -52,6 +52,36 @@ public sealed class SmtpIntakeTests(SmtpHost host) : IClassFixture<SmtpHost>
     }
 
     [Fact]
+    public async Task A_Pro_Plus_From_with_an_envelope_sender_on_another_domain_goes_to_the_standard_queue_with_the_reason()
+    {
+        var message = SmtpHost.Mail("ann@acme.example", "Urgent wire transfer", "Please pay this invoice today.");
+
+        var answer = await host.SendAsync(message, MailboxAddress.Parse("bounce@evil.example"));
+
+        var supportCase = await host.CaseAsync(SmtpHost.CaseNumberIn(answer));
+        Assert.Equal(CaseQueue.Standard, supportCase.Queue);
+        Assert.StartsWith("sender not authenticated: envelope bounce@evil.example differs from From ann@acme.example", supportCase.RoutingReason);
+        Assert.Contains(supportCase.Thread, e => e.Kind == CaseEntryKind.SystemEvent && e.Body.Contains("sender not authenticated"));
+    }
+
+    [Fact]
+    public async Task A_Pro_Plus_From_with_a_different_Sender_or_several_From_mailboxes_goes_to_the_standard_queue()
+    {
+        var withSender = SmtpHost.Mail("ann@acme.example", "Reset my MFA", "Lost my phone.");
+        withSender.Sender = MailboxAddress.Parse("eve@evil.example");
+        var twoFroms = SmtpHost.Mail("ann@acme.example", "Add me as admin", "Thanks.");
+        twoFroms.From.Add(MailboxAddress.Parse("eve@evil.example"));
+
+        var first = await host.CaseAsync(SmtpHost.CaseNumberIn(await host.SendAsync(withSender, MailboxAddress.Parse("ann@acme.example"))));
+        var second = await host.CaseAsync(SmtpHost.CaseNumberIn(await host.SendAsync(twoFroms, MailboxAddress.Parse("ann@acme.example"))));
+
+        Assert.Equal(CaseQueue.Standard, first.Queue);
+        Assert.Contains("Sender eve@evil.example differs from From ann@acme.example", first.RoutingReason);
+        Assert.Equal(CaseQueue.Standard, second.Queue);
+        Assert.Contains("the From names 2 mailboxes", second.RoutingReason);
+    }
+
+    [Fact]
     public async Task A_reply_with_the_case_tag_in_the_subject_is_added_to_that_case_and_reopens_it()
     {
         var first = SmtpHost.CaseNumberIn(await host.SendAsync(SmtpHost.Mail("tagger@example.org", "VPN drops", "Every hour.")));

@@ -61,26 +61,26 @@ public sealed partial class MailIntake(
             {
                 messageId = null;
             }
+            var verdict = AutomatedMailClassifier.Classify(from.Value.FromHeader, Headers(message), outbox.IsOurs);
             if (await FindThreadAsync(message, subject, cancellationToken) is { } caseId)
             {
-                return await AddToThreadAsync(caseId, message, from.Value.Address, body, messageId, cancellationToken);
+                var (threadCase, role) = await ThreadOfAsync(caseId, from.Value.Address, cancellationToken);
+                // A sender whose From cannot be trusted (another envelope domain, a Sender header, several From mailboxes)
+                // writes as a stranger: a forged participant's address never gets into someone's case.
+                var doubt = SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom);
+                if (!ThreadParticipants.IsParticipant(role) || doubt is not null)
+                {
+                    return await OpenLinkedCaseAsync(threadCase, CaseLink.Stranger, message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
+                }
+                if (threadCase.Status == CaseStatus.Closed && verdict.ShouldAcknowledge)
+                {
+                    return await OpenLinkedCaseAsync(threadCase, CaseLink.FollowUp, message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
+                }
+                return await AddToThreadAsync(caseId, message, from.Value.Address, body, messageId, verdict, cancellationToken);
             }
 
-            var verdict = AutomatedMailClassifier.Classify(from.Value.FromHeader, Headers(message), outbox.IsOurs);
-            var result = await caseIntake.AcceptAsync(new IntakeRequest(
-                CaseChannel.Email,
-                from.Value.Address.Value,
-                from.Value.Name,
-                subject,
-                body,
-                SeverityOf(subject),
-                MessageId: messageId,
-                AcknowledgmentSuppressedBecause: verdict.ShouldAcknowledge ? null : verdict.Explanation), cancellationToken);
-
-            var entryId = await FirstCustomerEntryAsync(result.Case.Id, cancellationToken);
-            // Also on a repeat: a retry after a failure between the case's commit and its attachments completes them.
-            await SaveAttachmentsAsync(result.Case.Number, entryId, message, cancellationToken);
-            return new MailIntakeOutcome(result.Created ? MailIntakeResult.CaseCreated : MailIntakeResult.Duplicate, result.Case.Number);
+            var (_, outcome) = await OpenCaseAsync(message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
+            return outcome;
         }
         catch (IntakeValidationException e)
         {
@@ -197,16 +197,137 @@ public sealed partial class MailIntake(
         return null;
     }
 
-    /// <summary>Appends the customer's message to the case (once per Message-ID) and reopens a case waiting on the customer. No acknowledgment.</summary>
-    private async Task<MailIntakeOutcome> AddToThreadAsync(long caseId, MimeMessage message, EmailAddress from, string body, string? messageId, CancellationToken cancellationToken)
+    /// <summary>Why a mail that names an existing case is opened as a case of its own, linked to that one.</summary>
+    private enum CaseLink
+    {
+        /// <summary>The sender is not a participant of the case it quotes.</summary>
+        Stranger,
+
+        /// <summary>A participant answered a closed case: the closed history stays as it was.</summary>
+        FollowUp,
+    }
+
+    /// <summary>
+    /// Opens a case through <see cref="CaseIntake"/>. A Message-ID that already opened a case is a repeat only when
+    /// the sender and the text match too; otherwise a different mail reuses the ID (a broken or hostile client) and is
+    /// kept as its own case under the ID suffixed with a fingerprint of its sender and text: the unique index on the
+    /// case's Message-ID keeps holding, and a retry of that second mail finds the same suffixed ID and is a repeat.
+    /// </summary>
+    private async Task<(IntakeResult Result, MailIntakeOutcome Outcome)> OpenCaseAsync(MimeMessage message, string? envelopeFrom, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
+    {
+        messageId = await UnrepeatedMessageIdAsync(messageId, from.Address, body, cancellationToken);
+        var result = await caseIntake.AcceptAsync(new IntakeRequest(
+            CaseChannel.Email,
+            from.Address.Value,
+            from.Name,
+            subject,
+            body,
+            SeverityOf(subject),
+            MessageId: messageId,
+            AcknowledgmentSuppressedBecause: verdict.ShouldAcknowledge ? null : verdict.Explanation,
+            SenderDoubt: SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom)), cancellationToken);
+
+        var entryId = await FirstCustomerEntryAsync(result.Case.Id, cancellationToken);
+        // Also on a repeat: a retry after a failure between the case's commit and its attachments completes them.
+        await SaveAttachmentsAsync(result.Case.Number, entryId, message, cancellationToken);
+        return (result, new MailIntakeOutcome(result.Created ? MailIntakeResult.CaseCreated : MailIntakeResult.Duplicate, result.Case.Number));
+    }
+
+    /// <summary>The Message-ID to store for a new case: as received, unless another sender or text already opened a case with it.</summary>
+    private async Task<string?> UnrepeatedMessageIdAsync(string? messageId, EmailAddress from, string body, CancellationToken cancellationToken)
+    {
+        if (messageId is null)
+        {
+            return null;
+        }
+        var suffixed = $"{messageId}#{Fingerprint(from, body)}";
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Cases.AsNoTracking().Where(c => c.MessageId == messageId).Select(c => new { c.Id, c.FromAddress }).FirstOrDefaultAsync(cancellationToken);
+        if (existing is null)
+        {
+            return messageId;
+        }
+        var firstBody = await db.CaseEntries.AsNoTracking()
+            .Where(e => e.CaseId == existing.Id && e.Kind == CaseEntryKind.CustomerMessage)
+            .OrderBy(e => e.Id)
+            .Select(e => e.Body)
+            .FirstOrDefaultAsync(cancellationToken);
+        return existing.FromAddress == from.Value && firstBody == body ? messageId : suffixed;
+    }
+
+    /// <summary>16 hex digits of SHA-256 over sender and text: enough to tell two mails apart, short enough to read.</summary>
+    private static string Fingerprint(EmailAddress from, string body) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(from.Value + "\n" + body)))[..16];
+
+    /// <summary>The case a mail names, and whether its sender may write into it (<see cref="ThreadParticipants"/>).</summary>
+    private async Task<(SupportCase Case, ThreadParticipantRole Role)> ThreadOfAsync(long caseId, EmailAddress from, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var supportCase = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == caseId, cancellationToken);
+        var list = OriginationList.Empty;
+        if (supportCase.CustomerId is { } customerId)
+        {
+            var values = await db.OriginationListEntries.AsNoTracking().Where(e => e.CustomerId == customerId).Select(e => e.Value).ToListAsync(cancellationToken);
+            list = OriginationList.Create(values.Select(v => OriginationEntry.TryParse(v, out var entry, out _) ? entry : null).OfType<OriginationEntry>());
+        }
+        var normalized = from.Value.ToUpperInvariant();
+        var agents = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
+        return (supportCase, ThreadParticipants.Classify(from, supportCase.FromAddress, list, agents));
+    }
+
+    /// <summary>
+    /// Opens the mail as its own case and, when it is new, writes an internal note on both cases linking them, so the
+    /// agent on either sees the other. A repeat of the same mail finds its case again and writes no second pair.
+    /// </summary>
+    private async Task<MailIntakeOutcome> OpenLinkedCaseAsync(SupportCase original, CaseLink link, MimeMessage message, string? envelopeFrom, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
+    {
+        var (result, outcome) = await OpenCaseAsync(message, envelopeFrom, from, subject, body, messageId, verdict, cancellationToken);
+        if (!result.Created)
+        {
+            return outcome;
+        }
+        var originalTag = CaseNumber.Format(original.Number);
+        var newTag = CaseNumber.Format(result.Case.Number);
+        var sender = from.Address.Value;
+        var (onOriginal, onNew) = link switch
+        {
+            CaseLink.Stranger => (
+                $"{newTag} quoted this case's number from {sender}; it was opened as its own case.",
+                $"This mail quoted {originalTag}, but {sender} is not a participant of that case (not its requester, not on its customer's origination list, not an agent); it was opened as its own case."),
+            _ => (
+                $"{sender} replied after this case was closed; the reply was opened as follow-up case {newTag}.",
+                $"Follow-up to {originalTag}, which was closed when {sender} replied."),
+        };
+        var now = clock.GetUtcNow().ToWholeSecond();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.CaseEntries.Add(new CaseEntry { CaseId = original.Id, Kind = CaseEntryKind.InternalNote, AtUtc = now.UtcDateTime, Author = CaseEntry.SystemAuthor, Body = onOriginal });
+        db.CaseEntries.Add(new CaseEntry { CaseId = result.Case.Id, Kind = CaseEntryKind.InternalNote, AtUtc = now.UtcDateTime, Author = CaseEntry.SystemAuthor, Body = onNew });
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(new CaseChange(original.Id, original.Number, CaseChangeKind.NoteAdded, original.Queue, now));
+        return outcome;
+    }
+
+    /// <summary>
+    /// Appends a participant's message to the case (once per Message-ID, sender and text). A reply to a case waiting on
+    /// the customer or resolved opens it again. Automated mail (out-of-office, bounces, lists) is kept as an internal
+    /// note and changes nothing: an auto-reply is not the customer answering, and reopening on it would loop.
+    /// No acknowledgment either way.
+    /// </summary>
+    private async Task<MailIntakeOutcome> AddToThreadAsync(long caseId, MimeMessage message, EmailAddress from, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToWholeSecond();
+        var automated = !verdict.ShouldAcknowledge;
+        var stored = automated ? $"Automated mail from {from.Value}, recorded without changing the case ({verdict.Explanation}):\n\n{body}" : body;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var supportCase = await db.Cases.FirstAsync(c => c.Id == caseId, cancellationToken);
         if (messageId is not null)
         {
-            var existing = await db.CaseEntries.Where(e => e.CaseId == caseId && e.MessageId == messageId).OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            var existing = await db.CaseEntries
+                .Where(e => e.CaseId == caseId && e.MessageId == messageId && e.Author == from.Value && e.Body == stored)
+                .OrderBy(e => e.Id)
+                .Select(e => (long?)e.Id)
+                .FirstOrDefaultAsync(cancellationToken);
             if (existing is { } existingId)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -214,16 +335,29 @@ public sealed partial class MailIntake(
                 return new MailIntakeOutcome(MailIntakeResult.Duplicate, supportCase.Number);
             }
         }
-        var entry = new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.CustomerMessage, AtUtc = now.UtcDateTime, Author = from.Value, Body = body, MessageId = messageId };
+        var entry = new CaseEntry
+        {
+            CaseId = caseId,
+            Kind = automated ? CaseEntryKind.InternalNote : CaseEntryKind.CustomerMessage,
+            AtUtc = now.UtcDateTime,
+            Author = from.Value,
+            Body = stored,
+            MessageId = messageId,
+        };
         db.CaseEntries.Add(entry);
-        if (supportCase.Status == CaseStatus.WaitingOnCustomer)
+        if (!automated && supportCase.Status == CaseStatus.WaitingOnCustomer)
         {
             supportCase.Status = CaseStatus.Open;
-            db.CaseEntries.Add(new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = "The customer replied: the case is open again." });
+            db.CaseEntries.Add(CaseEntry.SystemEvent(caseId, now, "The customer replied: the case is open again."));
+        }
+        else if (!automated && supportCase.Status == CaseStatus.Resolved)
+        {
+            supportCase.Status = CaseStatus.Open;
+            db.CaseEntries.Add(CaseEntry.SystemEvent(caseId, now, $"{from.Value} replied to the resolved case: it is open again.", "reopened"));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        notifier.Publish(new CaseChange(caseId, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now));
+        notifier.Publish(new CaseChange(caseId, supportCase.Number, automated ? CaseChangeKind.NoteAdded : CaseChangeKind.CustomerMessage, supportCase.Queue, now));
         await SaveAttachmentsAsync(supportCase.Number, entry.Id, message, cancellationToken);
         return new MailIntakeOutcome(MailIntakeResult.AddedToCase, supportCase.Number);
     }

@@ -5,7 +5,7 @@ public enum MailIntakeResult
     /// <summary>A new case was committed.</summary>
     CaseCreated,
 
-    /// <summary>The Message-ID already opened a case (or is already in its thread): nothing new was stored.</summary>
+    /// <summary>The same mail (Message-ID, sender and text) already opened a case or is already in its thread: nothing new was stored.</summary>
     Duplicate,
 
     /// <summary>The message was added to an existing case's thread.</summary>
