@@ -87,9 +87,11 @@ public sealed class NotificationCentreTests(TrackedDesk shared) : IClassFixture<
     [Fact]
     public async Task Opening_a_notification_marks_it_read_and_mark_all_read_clears_the_count()
     {
-        var desk = await shared.StartAsync(Utc("2026-11-25T20:00:00Z"));
-        await desk.OpenCaseAsync(receivedAt: Utc("2026-11-16T14:00:00Z"));
-        await desk.OpenCaseAsync(receivedAt: Utc("2026-11-17T14:00:00Z"));
+        // Two cases that breach while the desk watches (an import past due before it arrived alerts nobody).
+        var desk = await shared.StartAsync(Utc("2026-11-30T13:00:00Z"));
+        await desk.OpenCaseAsync();
+        await desk.OpenCaseAsync(from: "bob@acme.example");
+        await desk.RunJobsAtAsync(Utc("2026-12-02T01:00:01Z"));
         var centre = desk.Get<NotificationCentre>();
         var maria = await desk.UserIdAsync(DemoPeople.Manager);
 

@@ -140,6 +140,56 @@ public sealed class PlanTermTests(TrackedDesk shared) : IClassFixture<TrackedDes
         Assert.Equal(1, await desk.EventCountAsync(id, SlaEventKind.Breached));
     }
 
+    [Fact]
+    public async Task A_welcome_without_a_helpdesk_number_is_held_until_the_customer_has_one()
+    {
+        var desk = await shared.StartAsync(Utc("2027-01-03T18:00:00Z"));
+        var initech = await AddInitechAsync(desk);
+        await using (var db = await desk.DbAsync())
+        {
+            await db.Customers.Where(c => c.Id == initech).ExecuteUpdateAsync(s => s.SetProperty(c => c.HelpdeskPhone, ""));
+        }
+        var jobs = desk.Get<PlanTermTracker>();
+
+        await jobs.RunForDateAsync(TermStart);
+
+        Assert.Empty(await EventsAsync(desk, initech));
+        Assert.DoesNotContain(await MailsAsync(desk), m => m.Kind == OutboxKind.Welcome);
+
+        await using (var db = await desk.DbAsync())
+        {
+            await db.Customers.Where(c => c.Id == initech).ExecuteUpdateAsync(s => s.SetProperty(c => c.HelpdeskPhone, "+1 800 555 0177"));
+        }
+        await jobs.RunForDateAsync(TermStart.AddDays(1));
+
+        Assert.Equal([PlanTermEventKind.Welcome], await EventsAsync(desk, initech));
+        Assert.Contains("Your helpdesk phone number: +1 800 555 0177", Assert.Single(await MailsAsync(desk), m => m.Kind == OutboxKind.Welcome).Body);
+    }
+
+    [Fact]
+    public async Task A_customer_without_a_helpdesk_number_is_welcomed_with_the_desk_default()
+    {
+        var desk = await shared.StartAsync(Utc("2027-01-03T18:00:00Z"));
+        var initech = await AddInitechAsync(desk);
+        await using (var db = await desk.DbAsync())
+        {
+            await db.Customers.Where(c => c.Id == initech).ExecuteUpdateAsync(s => s.SetProperty(c => c.HelpdeskPhone, " "));
+        }
+        var configuration = desk.Get<Microsoft.Extensions.Configuration.IConfiguration>();
+        configuration[PlanTermTracker.DefaultHelpdeskPhoneKey] = "+1 800 555 0100";
+        try
+        {
+            await desk.Get<PlanTermTracker>().RunForDateAsync(TermStart);
+        }
+        finally
+        {
+            configuration[PlanTermTracker.DefaultHelpdeskPhoneKey] = null;
+        }
+
+        Assert.Equal([PlanTermEventKind.Welcome], await EventsAsync(desk, initech));
+        Assert.Contains("Your helpdesk phone number: +1 800 555 0100", Assert.Single(await MailsAsync(desk), m => m.Kind == OutboxKind.Welcome).Body);
+    }
+
     private static async Task<long> AddInitechAsync(TrackedDesk desk)
     {
         await using var db = await desk.DbAsync();

@@ -116,19 +116,40 @@ internal sealed class DemoData(
             ("dev@acme.example", "Webhook retries too aggressive", 4, 60),
             ("ann@acme.example", "Invoice PDF missing VAT number", 2, 5),
         ];
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Intake commits each case (and starts its tracking) before its answer exists, so the answers and the SLA record
+        // are written together afterwards, in one transaction: thresholds crossed before the answer are recorded (silently:
+        // this is history, nobody could act on it), and none recorded for a threshold the answer beat.
+        var answers = new List<(long CaseId, DateTime AnsweredAtUtc)>();
         foreach (var h in history)
         {
             var received = now.AddDays(-h.DaysAgo);
             var created = (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, h.From, "", h.Subject, "See subject.", CaseSeverity.Normal,
                 ImportedReceivedAt: received), cancellationToken)).Case;
-            var answered = received.AddHours(h.AnsweredAfterHours);
-            var stored = await db.Cases.FirstAsync(x => x.Id == created.Id, cancellationToken);
-            stored.FirstRespondedAtUtc = answered.UtcDateTime;
+            answers.Add((created.Id, received.AddHours(h.AnsweredAfterHours).ToWholeSecond().UtcDateTime));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var crossed = new List<(long CaseId, SlaEventKind Kind, DateTime ThresholdAtUtc)>();
+        foreach (var (caseId, answered) in answers)
+        {
+            var stored = await db.Cases.FirstAsync(x => x.Id == caseId, cancellationToken);
+            stored.FirstRespondedAtUtc = answered;
             stored.Status = CaseStatus.Resolved;
-            db.CaseEntries.Add(new CaseEntry { CaseId = stored.Id, Kind = CaseEntryKind.Reply, AtUtc = answered.UtcDateTime, Author = "tier1@supportconsole.local", Body = "Thanks, this is fixed now. (demo history)" });
+            stored.Version++;
+            db.CaseEntries.Add(new CaseEntry { CaseId = stored.Id, Kind = CaseEntryKind.Reply, AtUtc = answered, Author = "tier1@supportconsole.local", Body = "Thanks, this is fixed now. (demo history)" });
+            await db.SlaEvents.Where(e => e.CaseId == stored.Id && e.ThresholdAtUtc >= answered).ExecuteDeleteAsync(cancellationToken);
+            if (stored.AtRiskAtUtc is { } atRisk && atRisk < answered)
+            {
+                crossed.Add((stored.Id, SlaEventKind.AtRisk, atRisk));
+            }
+            if (stored.FirstResponseDueAtUtc is { } due && due < answered)
+            {
+                crossed.Add((stored.Id, SlaEventKind.Breached, due));
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await db.RecordSlaEventsOnceAsync(crossed, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

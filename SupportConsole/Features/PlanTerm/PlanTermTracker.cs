@@ -16,15 +16,25 @@ namespace SupportConsole.Features.PlanTerm;
 /// start, reminders 30 and 7 days before term end, the move to Free Support after the end, and a renewal. Each
 /// milestone is a <see cref="PlanTermEvent"/> keyed by the term's dates, so a second run the same day (or a missed
 /// day caught up later) does each thing once. Routing itself already follows the term dates.
+/// The welcome's promise is a helpdesk number: the customer's own, else the desk-wide <c>Customers:DefaultHelpdeskPhone</c>.
+/// With neither, the welcome is held (its milestone is not recorded), so the daily run sends it once a number is known.
 /// </summary>
 public sealed class PlanTermTracker(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
     Outbox outbox,
     NotificationCentre centre,
     BusinessCalendar calendar,
+    IConfiguration configuration,
     TimeProvider clock,
     ILogger<PlanTermTracker> logger)
 {
+    public const string DefaultHelpdeskPhoneKey = "Customers:DefaultHelpdeskPhone";
+
+    /// <summary>The number the welcome gives this customer: its own, else the desk's default; null when there is none.</summary>
+    public string? HelpdeskPhoneFor(Customer customer) =>
+        !string.IsNullOrWhiteSpace(customer.HelpdeskPhone) ? customer.HelpdeskPhone.Trim()
+        : configuration[DefaultHelpdeskPhoneKey] is { } fallback && !string.IsNullOrWhiteSpace(fallback) ? fallback.Trim()
+        : null;
 
     public Task<int> RunAsync() => RunForDateAsync(TierCalendar.LocalDateOf(clock.GetUtcNow()));
 
@@ -89,10 +99,18 @@ public sealed class PlanTermTracker(
             }
 
             // The welcome goes once per term start (extending the end date is not a new welcome).
+            // Held while there is no helpdesk number: a later run sends it once the customer or the desk has one.
             if (active && !mine.Any(e => e.Kind == PlanTermEventKind.Welcome && e.TermStart == start))
             {
-                Record(PlanTermEventKind.Welcome);
-                Email(OutboxKind.Welcome, customer.PrimaryContactEmail, $"Welcome to Pro Plus support, {customer.Name}", WelcomeBody(customer, calendar.Tier1HoursForCustomers));
+                if (HelpdeskPhoneFor(customer) is { } phone)
+                {
+                    Record(PlanTermEventKind.Welcome);
+                    Email(OutboxKind.Welcome, customer.PrimaryContactEmail, $"Welcome to Pro Plus support, {customer.Name}", WelcomeBody(customer, calendar.Tier1HoursForCustomers, phone));
+                }
+                else
+                {
+                    logger.LogWarning("Welcome to {Customer} held: no helpdesk phone number (set the customer's or {Key})", customer.Name, DefaultHelpdeskPhoneKey);
+                }
             }
 
             var daysLeft = end.DayNumber - today.DayNumber;
@@ -149,14 +167,14 @@ public sealed class PlanTermTracker(
         return recorded;
     }
 
-    internal static string WelcomeBody(Customer customer, string tier1Hours)
+    internal static string WelcomeBody(Customer customer, string tier1Hours, string helpdeskPhone)
     {
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Hello {customer.PrimaryContactName},")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Welcome to Pro Plus support for {customer.Name}, from {customer.TermStart:yyyy-MM-dd} to {customer.TermEnd:yyyy-MM-dd}.")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Your helpdesk phone number: {customer.HelpdeskPhone}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Your helpdesk phone number: {helpdeskPhone}")
             .AppendLine(CultureInfo.InvariantCulture, $"Tier 1 is available {tier1Hours}.")
             .AppendLine()
             .AppendLine("How priority routing works:")

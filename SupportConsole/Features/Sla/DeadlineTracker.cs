@@ -17,6 +17,9 @@ namespace SupportConsole.Features.Sla;
 /// crossed thresholds are recorded as <see cref="SlaEvent"/>s once per case and kind (an insert that finds one already
 /// recorded does nothing, so a job run twice, a stale job, or a recalculation never notifies twice); future thresholds
 /// get jobs. Jobs carry only ids and their threshold, and check the case's current threshold when they run.
+/// Alerts tell the truth: a threshold crossed before the case was imported is history, recorded but announced to nobody
+/// (no bell, no email), and a case whose first response is written by the time a crossing is recorded is re-read in
+/// that transaction, so a case answered on time is never recorded or reported as at risk or breached.
 /// </summary>
 public sealed class DeadlineTracker(
     IDbContextFactory<SupportConsoleDbContext> dbFactory,
@@ -205,7 +208,7 @@ public sealed class DeadlineTracker(
         {
             if (!facts.HasBreach)
             {
-                crossings.Add(new Crossing(facts, SlaEventKind.Breached, due, Notify: true));
+                crossings.Add(new Crossing(facts, SlaEventKind.Breached, due, Notify: !facts.CrossedBeforeImport(due)));
             }
             if (!facts.HasAtRisk)
             {
@@ -217,7 +220,7 @@ public sealed class DeadlineTracker(
         {
             if (nowUtc >= atRisk)
             {
-                crossings.Add(new Crossing(facts, SlaEventKind.AtRisk, atRisk, Notify: true));
+                crossings.Add(new Crossing(facts, SlaEventKind.AtRisk, atRisk, Notify: !facts.CrossedBeforeImport(atRisk)));
             }
             else
             {
@@ -245,6 +248,9 @@ public sealed class DeadlineTracker(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.UpdateDeadlinesAsync(updates, cancellationToken);
 
+        // Re-read in this transaction: the facts were read before it, and a response written since (an agent, or an
+        // import that writes its history's answer after intake) may mean the threshold was never really crossed.
+        crossings = await StillCrossedAsync(db, crossings, cancellationToken);
         if (crossings.Count > 0)
         {
             var inserted = await db.RecordSlaEventsOnceAsync([.. crossings.Select(c => (c.Facts.Id, c.Kind, c.Threshold))], now, cancellationToken);
@@ -310,6 +316,27 @@ public sealed class DeadlineTracker(
         return recorded;
     }
 
+    /// <summary>The crossings whose case was not answered by their threshold (an answer after it does not undo a real breach).</summary>
+    private static async Task<List<Crossing>> StillCrossedAsync(SupportConsoleDbContext db, List<Crossing> crossings, CancellationToken cancellationToken)
+    {
+        if (crossings.Count == 0)
+        {
+            return crossings;
+        }
+        var answered = new Dictionary<long, DateTime>();
+        foreach (var chunk in crossings.Select(c => c.Facts.Id).Distinct().Chunk(500))
+        {
+            foreach (var row in await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id) && c.FirstRespondedAtUtc != null)
+                .Select(c => new { c.Id, c.FirstRespondedAtUtc }).ToListAsync(cancellationToken))
+            {
+                answered[row.Id] = row.FirstRespondedAtUtc!.Value;
+            }
+        }
+        return answered.Count == 0
+            ? crossings
+            : [.. crossings.Where(c => !answered.TryGetValue(c.Facts.Id, out var at) || at > c.Threshold)];
+    }
+
     private async Task RecordRunAsync(DateTimeOffset started, ReconciliationResult result, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -335,6 +362,8 @@ public sealed class DeadlineTracker(
         }
         return cases.Select(c => new CaseFacts(
             c.Id, c.Number, c.Queue, c.ReceivedAtUtc, c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.AssigneeId, c.IsImported,
+            // An import's routing entry is written when it was accepted: the instant before which its crossings are history.
+            c.IsImported ? db.CaseEntries.Where(e => e.CaseId == c.Id && e.Kind == CaseEntryKind.SystemEvent).Min(e => (DateTime?)e.AtUtc) : null,
             db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.AtRisk),
             db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.Breached)));
     }
@@ -342,7 +371,11 @@ public sealed class DeadlineTracker(
 
     private sealed record CaseFacts(
         long Id, long Number, CaseQueue Queue, DateTime ReceivedAtUtc, DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? FirstResponseDueAtUtc,
-        string? AssigneeId, bool IsImported, bool HasAtRisk, bool HasBreach);
+        string? AssigneeId, bool IsImported, DateTime? ImportedAtUtc, bool HasAtRisk, bool HasBreach)
+    {
+        /// <summary>A threshold that passed before the case was imported: the desk could not have acted, so nobody is alerted.</summary>
+        public bool CrossedBeforeImport(DateTime threshold) => IsImported && threshold < (ImportedAtUtc ?? DateTime.MaxValue);
+    }
 
     private sealed record Crossing(CaseFacts Facts, SlaEventKind Kind, DateTime Threshold, bool Notify)
     {

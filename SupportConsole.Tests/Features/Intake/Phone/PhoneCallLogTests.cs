@@ -98,6 +98,47 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_that_started_before_the_close_is_logged_after_it_and_the_line_stays_loggable_for_two_hours()
+    {
+        // Wed 2029-03-07 18:45-19:05 CST, written up at 19:10.
+        var callStart = DateTimeOffset.Parse("2029-03-08T00:45:00Z");
+        clock.SetUtcNow(DateTimeOffset.Parse("2029-03-08T01:10:00Z"));
+
+        Assert.True(Calls.LineStatus().IsOpen);
+        var logged = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Late call about invoices", CaseSeverity.Normal, callStart, agent1);
+
+        Assert.Equal(callStart.UtcDateTime, (await ReloadAsync(logged.Id)).ReceivedAtUtc);
+        clock.SetUtcNow(DateTimeOffset.Parse("2029-03-08T03:05:00Z")); // 21:05 CST: no call taken in the last 2 hours
+        Assert.False(Calls.LineStatus().IsOpen);
+    }
+
+    [Fact]
+    public async Task A_call_that_started_before_the_line_opened_is_refused_even_when_logged_after_the_opening()
+    {
+        // Thu 2029-03-08 06:30 CST, logged at 07:05.
+        clock.SetUtcNow(DateTimeOffset.Parse("2029-03-08T13:05:00Z"));
+
+        var refused = await Assert.ThrowsAsync<PhoneLineClosedException>(() =>
+            Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Early call", CaseSeverity.Normal, DateTimeOffset.Parse("2029-03-08T12:30:00Z"), agent1));
+
+        Assert.StartsWith("The Tier 1 phone line was closed when this call started (Thu 2029-03-08 06:30:00 CST)", refused.Message);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.Cases.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_call_logged_on_a_case_that_arrived_after_the_call_started_answers_it_at_its_arrival_not_before()
+    {
+        var supportCase = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", CaseSeverity.Normal, OpenNow.AddMinutes(-10), agent1, answered: false);
+
+        await Calls.LogOnExistingCaseAsync(supportCase.Number, "Same caller, the call had started before the case was opened.", agent2, OpenNow.AddMinutes(-30));
+
+        var reloaded = await ReloadAsync(supportCase.Id);
+        Assert.Equal(reloaded.ReceivedAtUtc, reloaded.FirstRespondedAtUtc);
+        Assert.Contains(reloaded.Thread, e => e.Kind == CaseEntryKind.SystemEvent && e.Body.StartsWith("First response: tier1b@supportconsole.local answered", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_call_on_an_existing_case_adds_a_phone_call_entry_to_its_thread()
     {
         var first = await Calls.LogNewCaseAsync("Pat Caller", "pat@example.com", null, "Printer jam", CaseSeverity.Normal, OpenNow.AddMinutes(-60), agent1);

@@ -13,7 +13,10 @@ namespace SupportConsole.Features.Intake.Phone;
 /// <summary>
 /// Tier 1's record of phone calls: a call opens a case (channel phone, arrival = the call's start) or is added to an
 /// existing one; either way the thread gets a <see cref="CaseEntryKind.PhoneCall"/> entry with the summary and the agent.
-/// Calls are logged only while the Tier 1 line is open.
+/// A call is taken on the Tier 1 line, so the line must have been open when the call started; it is written up
+/// afterwards (within <see cref="MaxCallAge"/>), which may be after the line closed, so the window is checked at the
+/// call's start, never at the instant it is logged. An answer on the call is recorded through
+/// <see cref="SupportCase.RecordResponse"/>, which never puts a first response before the case arrived.
 /// </summary>
 public sealed class PhoneCallLog(
     CaseIntake intake,
@@ -32,12 +35,17 @@ public sealed class PhoneCallLog(
 
     public const int MaxSummaryLength = 20_000;
 
-    public PhoneLineStatus LineStatus() => LineStatusAt(clock.GetUtcNow());
-
-    private PhoneLineStatus LineStatusAt(DateTimeOffset now)
+    /// <summary>
+    /// Whether calls can be logged now: while the line is open, and for <see cref="MaxCallAge"/> after it closed, so the
+    /// last calls of the day can still be written up.
+    /// </summary>
+    public PhoneLineStatus LineStatus()
     {
+        var now = clock.GetUtcNow();
         var current = calendar.Current;
-        return current.IsOpen(SupportTier.Tier1, now)
+        var windowStart = now - MaxCallAge;
+        var openedWithin = current.IsOpen(SupportTier.Tier1, windowStart) || current.NextOpening(SupportTier.Tier1, windowStart) <= now;
+        return openedWithin
             ? new PhoneLineStatus(true, null)
             : new PhoneLineStatus(false, $"The Tier 1 phone line is closed; it opens {TierCalendar.FormatCentral(current.NextOpening(SupportTier.Tier1, now))}.");
     }
@@ -51,7 +59,7 @@ public sealed class PhoneCallLog(
         DateTimeOffset callStartedAt, string agentUserId, bool answered = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        EnsureOpen(now);
+        EnsureOpenAt(callStartedAt, now);
         await EnsureCallTakerAsync(agentUserId, cancellationToken);
         var request = new IntakeRequest(CaseChannel.Phone, callerEmail?.Trim() ?? "", callerName?.Trim(), SubjectOf(summary), summary ?? "", severity,
             ArrivedAt: callStartedAt, AnsweredOnArrival: answered);
@@ -95,7 +103,7 @@ public sealed class PhoneCallLog(
         long caseNumber, string summary, string agentUserId, DateTimeOffset callStartedAt, bool answered = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        EnsureOpen(now);
+        EnsureOpenAt(callStartedAt, now);
         await EnsureCallTakerAsync(agentUserId, cancellationToken);
         var errors = CheckCall(summary, callStartedAt, now);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -107,16 +115,35 @@ public sealed class PhoneCallLog(
         ThrowIfAny(errors);
 
         var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.CaseEntries.Add(CallEntry(supportCase!.Id, callStartedAt, agent, "Call", summary));
-        var start = callStartedAt.ToWholeSecond().UtcDateTime;
-        if (answered && await db.Cases.Where(c => c.Id == supportCase.Id && c.FirstRespondedAtUtc == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.FirstRespondedAtUtc, start), cancellationToken) == 1)
+        var caseId = supportCase!.Id;
+        for (var attempt = 1; ; attempt++)
         {
-            db.CaseEntries.Add(new CaseEntry { CaseId = supportCase.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"First response: {agent} answered the customer on the call." });
+            await using var write = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var tracked = await write.Cases.FirstAsync(c => c.Id == caseId, cancellationToken);
+            write.CaseEntries.Add(CallEntry(tracked.Id, callStartedAt, agent, "Call", summary));
+            // The domain rule, not a raw write: a call that started before the case arrived answers it at its arrival.
+            if (answered && tracked.RecordResponse(callStartedAt) is var outcome && outcome != FirstResponseOutcome.NotFirst)
+            {
+                var verdict = outcome switch
+                {
+                    FirstResponseOutcome.FirstMet => " SLA met.",
+                    FirstResponseOutcome.FirstLate => " SLA met late.",
+                    _ => "",
+                };
+                write.CaseEntries.Add(new CaseEntry { CaseId = tracked.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"First response: {agent} answered the customer on the call.{verdict}" });
+            }
+            tracked.Version++;
+            try
+            {
+                await write.SaveChangesAsync(cancellationToken);
+                supportCase = tracked;
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another change to the case won the race: record the call again on the fresh case.
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now, agent));
         logger.LogInformation("{Agent} logged a phone call on {Case}", agent, CaseNumber.Format(supportCase.Number));
         return supportCase;
@@ -133,12 +160,23 @@ public sealed class PhoneCallLog(
         return "Phone call: " + (firstLine.Length <= 100 ? firstLine : firstLine[..99] + "…");
     }
 
-    private void EnsureOpen(DateTimeOffset now)
+    /// <summary>
+    /// Refuses a call that started while the line was closed. A start outside the loggable range (in the future, or
+    /// over <see cref="MaxCallAge"/> ago) is left to the field check, which says what is wrong with it.
+    /// </summary>
+    private void EnsureOpenAt(DateTimeOffset callStartedAt, DateTimeOffset now)
     {
-        if (LineStatusAt(now) is { IsOpen: false, ClosedMessage: { } message })
+        var current = calendar.Current;
+        if (callStartedAt > now || callStartedAt < now - MaxCallAge || !TierCalendar.Covers(callStartedAt) || current.IsOpen(SupportTier.Tier1, callStartedAt))
         {
-            throw new PhoneLineClosedException(message);
+            return;
         }
+        if (LineStatus() is { IsOpen: false, ClosedMessage: { } closed })
+        {
+            throw new PhoneLineClosedException(closed);
+        }
+        throw new PhoneLineClosedException(
+            $"The Tier 1 phone line was closed when this call started ({TierCalendar.FormatCentral(callStartedAt)}); only calls taken while it was open are logged. It opens {TierCalendar.FormatCentral(current.NextOpening(SupportTier.Tier1, callStartedAt))}.");
     }
 
     /// <summary>Refuses (as an "agent" error) an account that is gone, disabled or no longer Tier 1 or Manager.</summary>
