@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Account;
 
@@ -41,35 +41,9 @@ public static class SignInRateLimit
         });
     }
 
-    /// <summary>A friendly page (not a bare status) telling the person how long to wait, like the web form's.</summary>
-    private static async ValueTask WriteTooManyAsync(OnRejectedContext rejected, SignInLimits limits, CancellationToken cancellationToken)
-    {
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : limits.Window;
-        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        var response = rejected.HttpContext.Response;
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/html; charset=utf-8";
-        var waitText = minutes == 1 ? "1 minute" : $"{minutes} minutes";
-        await response.WriteAsync($$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>Please wait a moment · SupportConsole</title>
-            <link rel="stylesheet" href="/app.css" />
-            </head>
-            <body>
-            <div class="auth-shell">
-            <main class="auth-card" id="rate-limited">
-            <div class="auth-brand"><h1>Please wait a moment</h1></div>
-            <p class="auth-sub">There were many sign-in attempts from your network in a short time, so signing in is paused for you.</p>
-            <div class="notice info" role="alert">Please wait {{waitText}} and try again.</div>
-            <p><a href="/account/login">Back to sign-in</a></p>
-            </main>
-            </div>
-            </body>
-            </html>
-            """, cancellationToken);
-    }
+    /// <summary>The shared friendly 429 page, in sign-in's words.</summary>
+    private static ValueTask WriteTooManyAsync(OnRejectedContext rejected, SignInLimits limits, CancellationToken cancellationToken) =>
+        TooManyRequestsPage.WriteAsync(rejected, limits.Window,
+            "There were many sign-in attempts from your network in a short time, so signing in is paused for you.",
+            wait => $"Please wait {wait} and try again.", "/account/login", "Back to sign-in", cancellationToken);
 }

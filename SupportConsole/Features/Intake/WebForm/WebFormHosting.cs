@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Intake.WebForm;
 
@@ -34,38 +34,13 @@ public static class WebFormHosting
         });
     }
 
-    /// <summary>A friendly page (not a bare status) telling a person how long to wait, or where to write instead.</summary>
-    private static async ValueTask WriteTooManyAsync(OnRejectedContext rejected, WebFormOptions options, CancellationToken cancellationToken)
+    /// <summary>The shared friendly 429 page, saying where to write instead.</summary>
+    private static ValueTask WriteTooManyAsync(OnRejectedContext rejected, WebFormOptions options, CancellationToken cancellationToken)
     {
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter
-            : TimeSpan.FromSeconds(options.WindowSeconds);
-        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        var response = rejected.HttpContext.Response;
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/html; charset=utf-8";
         var address = WebUtility.HtmlEncode(options.SupportAddress);
-        var waitText = minutes == 1 ? "1 minute" : $"{minutes} minutes";
-        await response.WriteAsync($$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>Please wait a moment · SupportConsole</title>
-            <link rel="stylesheet" href="/app.css" />
-            </head>
-            <body>
-            <div class="auth-shell">
-            <main class="auth-card" id="rate-limited">
-            <div class="auth-brand"><h1>Please wait a moment</h1></div>
-            <p class="auth-sub">We received several requests from your network in a short time, so this form is paused for you.</p>
-            <div class="notice info" role="alert">Please wait {{waitText}} and send the form again, or email <a href="mailto:{{address}}">{{address}}</a>: an email opens a case just the same.</div>
-            <p><a href="/submit">Back to the form</a></p>
-            </main>
-            </div>
-            </body>
-            </html>
-            """, cancellationToken);
+        return TooManyRequestsPage.WriteAsync(rejected, TimeSpan.FromSeconds(options.WindowSeconds),
+            "We received several requests from your network in a short time, so this form is paused for you.",
+            wait => $"Please wait {wait} and send the form again, or email <a href=\"mailto:{address}\">{address}</a>: an email opens a case just the same.",
+            "/submit", "Back to the form", cancellationToken);
     }
 }
