@@ -45,6 +45,31 @@ public sealed class DeadlineTrackingTests(TrackedDesk shared) : IClassFixture<Tr
     }
 
     [Fact]
+    public async Task An_unheld_escalated_case_at_risk_alerts_its_tier_and_never_tier_1()
+    {
+        var desk = await shared.StartAsync(Utc("2026-11-30T20:00:00Z"));
+        var id = await desk.OpenCaseAsync();
+        await using (var db = await desk.DbAsync())
+        {
+            // Waiting for a Tier 2 engineer (everyone of the tier was at capacity when it came).
+            await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Tier, SupportConsole.Domain.Calendar.SupportTier.Tier2)
+                .SetProperty(c => c.AssigneeId, (string?)null));
+        }
+
+        await desk.RunJobsAtAsync(Utc("2026-12-02T16:00:00Z"));
+
+        Assert.Equal(1, await desk.EventCountAsync(id, SlaEventKind.AtRisk));
+        var told = (await desk.NotificationsAsync(id)).Where(n => n.Kind == SupportConsole.Features.Notifications.NotificationCentre.AtRiskKind).Select(n => n.RecipientUserId).ToHashSet();
+        await using var check = await desk.DbAsync();
+        var tier2 = await (from ur in check.UserRoles join r in check.Roles on ur.RoleId equals r.Id where r.Name == SupportConsole.Hosting.Roles.Tier2 select ur.UserId).ToListAsync();
+        var tier1Only = await desk.UserIdAsync(DemoPeople.Tier1);
+        Assert.NotEmpty(told);
+        Assert.True(told.SetEquals(tier2), "the at-risk alert goes to the Tier 2 engineers");
+        Assert.DoesNotContain(tier1Only, told);
+    }
+
+    [Fact]
     public async Task With_the_production_horizon_intake_schedules_nothing_far_ahead_and_reconciliation_schedules_each_job_before_its_instant()
     {
         // Mon 2026-11-30 14:00 CST; at risk Wed 10:00 CST (16:00Z), due Wed 14:00 CST (20:00Z).

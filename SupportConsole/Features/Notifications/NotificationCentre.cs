@@ -19,18 +19,17 @@ public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext
 
     private readonly ConcurrentDictionary<string, ImmutableArray<Func<Task>>> listeners = new();
 
-    /// <summary>Active Tier 1 agents and managers, read once per batch of notifications.</summary>
+    /// <summary>Active agents of each tier and managers, read once per batch of notifications.</summary>
     public static async Task<NotificationRecipients> RecipientsAsync(SupportConsoleDbContext db, CancellationToken cancellationToken)
     {
         var pairs = await (
             from userRole in db.UserRoles
             join role in db.Roles on userRole.RoleId equals role.Id
             join user in db.Users on userRole.UserId equals user.Id
-            where !user.IsDisabled && (role.Name == Roles.Tier1 || role.Name == Roles.Manager)
+            where !user.IsDisabled && (role.Name == Roles.Tier1 || role.Name == Roles.Manager || role.Name == Roles.Tier2 || role.Name == Roles.Tier3)
             select new { user.Id, role.Name }).AsNoTracking().ToListAsync(cancellationToken);
-        return new NotificationRecipients(
-            pairs.Where(p => p.Name == Roles.Tier1).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal).ToList(),
-            pairs.Where(p => p.Name == Roles.Manager).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal).ToList());
+        List<string> Holding(string roleName) => pairs.Where(p => p.Name == roleName).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new NotificationRecipients(Holding(Roles.Tier1), Holding(Roles.Manager), Holding(Roles.Tier2), Holding(Roles.Tier3));
     }
 
     /// <summary>Adds one notification per recipient (each person once) to the caller's context; saved with the caller's change.</summary>

@@ -283,7 +283,8 @@ public sealed class DeadlineTracker(
                     var link = $"/cases/{number}";
                     if (crossing.Kind == SlaEventKind.AtRisk)
                     {
-                        var to = crossing.Facts.AssigneeId is { } assignee ? [assignee] : who.Tier1;
+                        // Nobody holds it: the tier that has the case hears of it (Tier 1 no longer sees an escalated case).
+                        var to = crossing.Facts.AssigneeId is { } assignee ? [assignee] : who.OfTier(crossing.Facts.Tier);
                         var due = crossing.Facts.FirstResponseDueAtUtc ?? crossing.Threshold;
                         NotificationCentre.Add(db, to, NotificationCentre.AtRiskKind, $"{number} is at risk",
                             $"\"{subject}\": first response due {TierCalendar.FormatCentral(due.AsInstant())}.", link, crossing.Facts.Id, now);
@@ -361,7 +362,7 @@ public sealed class DeadlineTracker(
             cases = caseIds.Length == 1 ? cases.Where(c => c.Id == caseIds[0]) : cases.Where(c => caseIds.Contains(c.Id));
         }
         return cases.Select(c => new CaseFacts(
-            c.Id, c.Number, c.Queue, c.ReceivedAtUtc, c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.AssigneeId, c.IsImported,
+            c.Id, c.Number, c.Queue, c.Tier, c.ReceivedAtUtc, c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.AssigneeId, c.IsImported,
             // An import's routing entry is written when it was accepted: the instant before which its crossings are history.
             c.IsImported ? db.CaseEntries.Where(e => e.CaseId == c.Id && e.Kind == CaseEntryKind.SystemEvent).Min(e => (DateTime?)e.AtUtc) : null,
             db.SlaEvents.Any(e => e.CaseId == c.Id && e.Kind == SlaEventKind.AtRisk),
@@ -370,7 +371,7 @@ public sealed class DeadlineTracker(
 
 
     private sealed record CaseFacts(
-        long Id, long Number, CaseQueue Queue, DateTime ReceivedAtUtc, DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? FirstResponseDueAtUtc,
+        long Id, long Number, CaseQueue Queue, SupportTier Tier, DateTime ReceivedAtUtc, DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? FirstResponseDueAtUtc,
         string? AssigneeId, bool IsImported, DateTime? ImportedAtUtc, bool HasAtRisk, bool HasBreach)
     {
         /// <summary>A threshold that passed before the case was imported: the desk could not have acted, so nobody is alerted.</summary>
