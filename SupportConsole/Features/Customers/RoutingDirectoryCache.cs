@@ -13,6 +13,7 @@ public sealed class RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbCont
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private RoutingDirectory? directory;
+    private long generation;
 
     public async Task<RoutingDirectory> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -27,11 +28,16 @@ public sealed class RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbCont
             {
                 return directory;
             }
+            var readAt = Interlocked.Read(ref generation);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var customers = await db.Customers.AsNoTracking().Include(c => c.OriginationList).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            var profiles = customers.Select(ToProfile).ToList();
-            Volatile.Write(ref directory, new RoutingDirectory(profiles));
-            return directory;
+            var built = new RoutingDirectory([.. customers.Select(ToProfile)]);
+            // A save that committed while this read ran invalidated it: use what was read once, but never keep it.
+            if (Interlocked.Read(ref generation) == readAt)
+            {
+                Volatile.Write(ref directory, built);
+            }
+            return built;
         }
         finally
         {
@@ -39,7 +45,12 @@ public sealed class RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbCont
         }
     }
 
-    public void Invalidate() => Volatile.Write(ref directory, null);
+    /// <summary>Forgets the directory; a read already under way when this is called is not kept either.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        Volatile.Write(ref directory, null);
+    }
 
     internal CustomerRoutingProfile ToProfile(Customer customer)
     {

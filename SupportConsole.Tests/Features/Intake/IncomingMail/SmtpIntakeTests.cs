@@ -191,6 +191,22 @@ public sealed class SmtpIntakeTests(SmtpHost host) : IClassFixture<SmtpHost>
         Assert.Contains("Queued as case", next);
     }
 
+    [Theory]
+    [InlineData("support@supportconsole.local")] // the address the desk sends from
+    [InlineData("help@supportconsole.local")] // the address it was sent to
+    public async Task Mail_from_our_own_address_opens_no_case_and_is_kept_in_quarantine(string ours)
+    {
+        var cases = await CountCasesAsync();
+        var quarantined = await CountQuarantineAsync();
+
+        var answer = await host.SendAsync(SmtpHost.Mail(ours, "Auto: delivery report", "A loop would open a case and acknowledge it to ourselves."));
+
+        Assert.Contains("Kept for review", answer);
+        Assert.Contains("our own address", answer);
+        Assert.Equal(cases, await CountCasesAsync());
+        Assert.Equal(quarantined + 1, await CountQuarantineAsync());
+    }
+
     [Fact]
     public async Task Mail_without_any_usable_sender_is_quarantined_not_dropped()
     {

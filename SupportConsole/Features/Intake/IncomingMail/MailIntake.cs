@@ -28,6 +28,11 @@ public sealed partial class MailIntake(
 {
     public const string TruncationMark = "…";
 
+    /// <summary>Whether an address is one the desk sends from or receives at: such mail never opens a case.</summary>
+    private bool IsOurOwn(string address, IReadOnlyList<string> envelopeTo) =>
+        string.Equals(address, outbox.FromAddress, StringComparison.OrdinalIgnoreCase)
+        || envelopeTo.Any(to => string.Equals(to.Trim().Trim('<', '>'), address, StringComparison.OrdinalIgnoreCase));
+
     public async Task<MailIntakeOutcome> AcceptAsync(byte[] raw, string? envelopeFrom, IReadOnlyList<string> envelopeTo, CancellationToken cancellationToken)
     {
         if (raw.Length > options.MaxMessageBytes)
@@ -51,6 +56,11 @@ public sealed partial class MailIntake(
         if (from is null)
         {
             return await QuarantineAsync(raw, envelope, "no usable sender: no valid From, Sender or envelope MAIL FROM address", cancellationToken);
+        }
+        if (IsOurOwn(from.Value.Address.Value, envelopeTo))
+        {
+            // Our own mail coming back (a forward rule, a bounce loop): kept for a manager, never a case or an acknowledgment.
+            return await QuarantineAsync(raw, envelope, $"the mail comes from our own address {from.Value.Address.Value}", cancellationToken);
         }
 
         try
