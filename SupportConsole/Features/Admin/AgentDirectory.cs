@@ -134,11 +134,7 @@ public sealed class AgentDirectory(IServiceScopeFactory scopes, ActingUser actin
     private static Task<bool> AnotherActiveAdminAsync(AsyncServiceScope scope, string userId)
     {
         var db = scope.ServiceProvider.GetRequiredService<SupportConsoleDbContext>();
-        return (from u in db.Users
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where u.Id != userId && !u.IsDisabled && r.Name == Roles.Admin
-                select u.Id).AnyAsync();
+        return db.ActiveUsersInRole(Roles.Admin).AnyAsync(u => u.Id != userId);
     }
 
     private static IReadOnlyList<string> Errors(IdentityResult result) =>

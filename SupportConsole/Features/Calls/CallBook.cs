@@ -52,12 +52,7 @@ public sealed class CallBook(
         var now = clock.GetUtcNow().ToWholeSecond();
         var until = SlotEngine.UntilAfterBusinessDays(calendar.Current, now, businessDays);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sales = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == Roles.Sales && !u.IsDisabled
-                           orderby u.DisplayName, u.Email
-                           select u.Id).ToListAsync(cancellationToken);
+        var sales = await db.ActiveUsersInRole(Roles.Sales).OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Select(u => u.Id).ToListAsync(cancellationToken);
         var nowUtc = now.UtcDateTime;
         var booked = await db.Calls.AsNoTracking().Where(c => sales.Contains(c.EngineerId) && c.Status == CallStatus.Booked && c.StartUtc > nowUtc)
             .GroupBy(c => c.EngineerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -251,7 +251,7 @@ public sealed class CaseDesk(
                 {
                     return DeskResult.Refused($"{CaseNumber.Format(c.Number)} is not with Tier 2 or 3.");
                 }
-                if (!await step.HoldsRoleAsync(actor.UserId, StaffRoster.RoleOf(escalation.Tier)) && !await step.HoldsRoleAsync(actor.UserId, Roles.Manager))
+                if (!await step.HoldsRoleAsync(actor.UserId, StaffRoster.RoleOf(escalation.Tier), Roles.Manager))
                 {
                     return DeskResult.Refused($"Only a {escalation.Tier.DisplayName()} engineer or a manager can hand this case back.");
                 }
@@ -405,12 +405,7 @@ public sealed class CaseDesk(
         }
 
         /// <summary>Whether an active account holds a role now (read from the database, not from a sign-in cookie).</summary>
-        public Task<bool> HoldsRoleAsync(string userId, string role) =>
-            (from u in db.Users
-             join ur in db.UserRoles on u.Id equals ur.UserId
-             join r in db.Roles on ur.RoleId equals r.Id
-             where u.Id == userId && !u.IsDisabled && r.Name == role
-             select u.Id).AnyAsync();
+        public Task<bool> HoldsRoleAsync(string userId, params string[] roles) => db.ActiveUsersInRole(roles).AnyAsync(u => u.Id == userId);
 
         public OutboxMessage Send(OutboxMessage mail)
         {

@@ -121,11 +121,7 @@ public sealed class EscalationClock(
         var supportCase = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == e.CaseId, cancellationToken);
         var number = CaseNumber.Format(supportCase.Number);
         var tierRole = StaffRoster.RoleOf(e.Tier);
-        var recipients = await (from u in db.Users
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                where !u.IsDisabled && (r.Name == tierRole || r.Name == Roles.Manager)
-                                select u.Id).Distinct().ToListAsync(cancellationToken);
+        var recipients = await db.ActiveUsersInRole(tierRole, Roles.Manager).Select(u => u.Id).ToListAsync(cancellationToken);
         if (e.AssigneeId is { } assignee && !recipients.Contains(assignee))
         {
             recipients.Add(assignee);

@@ -190,11 +190,7 @@ public sealed class StaffRoster(
         CancellationToken cancellationToken = default, long? ignoringEscalationId = null)
     {
         var role = RoleOf(tier);
-        var engineers = await (from u in db.Users.AsNoTracking()
-                               join ur in db.UserRoles on u.Id equals ur.UserId
-                               join r in db.Roles on ur.RoleId equals r.Id
-                               where r.Name == role && !u.IsDisabled
-                               select u).ToListAsync(cancellationToken);
+        var engineers = await db.ActiveUsersInRole(role).AsNoTracking().ToListAsync(cancellationToken);
         var ids = engineers.Select(e => e.Id).ToList();
         var profiles = await db.StaffProfiles.AsNoTracking().Include(p => p.TimeOff).Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
         var loads = await LoadsAsync(db, cancellationToken, ignoringEscalationId);
