@@ -18,4 +18,10 @@ public sealed class ListChangeRequest
     public string? DecidedBy { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
     public string? DecisionNote { get; set; }
+
+    /// <summary>The request came by mail that a trusted receiving server authenticated for its From domain.</summary>
+    public bool SenderAuthenticated { get; set; }
+
+    /// <summary>What is known of the sender, in words for the agent ("dmarc=pass by mx.vendor.example", "sent through the web form").</summary>
+    public string SenderCheck { get; set; } = "";
 }

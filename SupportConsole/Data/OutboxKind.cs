@@ -12,4 +12,5 @@ public enum OutboxKind
     CallInvitation = 7,
     CallReminder = 8,
     BookingLink = 9,
+    SenderConfirmation = 10,
 }

@@ -30,6 +30,7 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
+    public DbSet<SenderConfirmation> SenderConfirmations => Set<SenderConfirmation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,17 +26,18 @@ public sealed class ListChangeRequestFlowTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
-    private async Task<SupportCase> OpenCaseAsync(string from, string subject, string body)
+    private async Task<SupportCase> OpenCaseAsync(string from, string subject, string body, bool authenticated = false)
     {
         var intake = app.Services.GetRequiredService<CaseIntake>();
-        return (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, from, "Sender", subject, body, CaseSeverity.Normal))).Case;
+        return (await intake.AcceptAsync(new IntakeRequest(CaseChannel.Email, from, "Sender", subject, body, CaseSeverity.Normal,
+            SenderAuthenticated: authenticated, SenderCheck: authenticated ? "dmarc=pass by mx.vendor.example" : null))).Case;
     }
 
     [Fact]
     public async Task Primary_contacts_request_is_parsed_approved_applied_audited_and_answered()
     {
         var supportCase = await OpenCaseAsync("ann@acme.example", "Please update our origination list",
-            "Hi,\nAdd: bob@partner.example\nRemove: ops@acme-partners.example\nThanks,\nAnn");
+            "Hi,\nAdd: bob@partner.example\nRemove: ops@acme-partners.example\nThanks,\nAnn", authenticated: true);
         var requests = app.Services.GetRequiredService<ListChangeRequests>();
 
         var view = await requests.ForCaseAsync(supportCase.Id);

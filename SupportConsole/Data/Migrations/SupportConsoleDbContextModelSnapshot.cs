@@ -547,6 +547,13 @@ namespace SupportConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SenderAuthenticated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderCheck")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -746,6 +753,44 @@ namespace SupportConsole.Data.Migrations
                     b.HasIndex("ReceivedAtUtc");
 
                     b.ToTable("Quarantine");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SenderConfirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ListChangeRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ListChangeRequestId");
+
+                    b.ToTable("SenderConfirmations");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.SequenceCounter", b =>

@@ -15,4 +15,7 @@ public enum CaseChangeKind
 
     /// <summary>A holiday or hours change moved the deadlines of many waiting cases at once (see <see cref="CaseChange.IsForAllCases"/>).</summary>
     DeadlinesMoved,
+
+    /// <summary>The case moved to another queue after it arrived (a web-form sender confirmed a listed address); its deadline was derived again.</summary>
+    Rerouted,
 }

@@ -12,6 +12,7 @@ public static class CasesHosting
         builder.Services.AddSingleton<EscalationSettings>();
         builder.Services.AddSingleton<CaseTimeline>();
         builder.Services.AddSingleton<ListChangeRequests>();
+        builder.Services.AddSingleton<SenderConfirmations>();
     }
 
     public static void MapCases(this WebApplication app) => app.MapCaseEndpoints();

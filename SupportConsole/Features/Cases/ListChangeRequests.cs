@@ -43,10 +43,11 @@ public sealed class ListChangeRequests(
             return null;
         }
         var customer = request.CustomerId is { } id ? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
-        var (canApprove, whyNot) = Check(request, customer);
+        var confirmed = await SenderConfirmations.IsListChangeConfirmedAsync(db, request.Id, cancellationToken);
+        var (canApprove, whyNot) = Check(request, customer, confirmed);
         return new ListChangeView(request.Id, request.Status, request.RequesterEmail, customer?.Id, customer?.Name, customer?.PrimaryContactEmail,
             Lines(request.Additions), Lines(request.Removals), Lines(request.Unrecognized), canApprove, whyNot,
-            request.DecidedBy, request.DecidedAtUtc, request.DecisionNote);
+            request.DecidedBy, request.DecidedAtUtc, request.DecisionNote, Verification(request, customer, confirmed), NeedsConfirmation: !request.SenderAuthenticated && !confirmed);
     }
 
     public async Task<DeskResult> ApproveAsync(long requestId, Actor actor, CancellationToken cancellationToken = default)
@@ -63,7 +64,7 @@ public sealed class ListChangeRequests(
             return DeskResult.Refused("This request was already decided; reload the case.");
         }
         var customer = request.CustomerId is { } id ? await customers.GetAsync(id, cancellationToken) : null;
-        var (canApprove, whyNot) = Check(request, customer);
+        var (canApprove, whyNot) = Check(request, customer, await SenderConfirmations.IsListChangeConfirmedAsync(db, request.Id, cancellationToken));
         if (!canApprove)
         {
             return DeskResult.Refused(whyNot!);
@@ -115,7 +116,13 @@ public sealed class ListChangeRequests(
         return DeskResult.Ok("Request rejected; the contact was told why.");
     }
 
-    private static (bool, string?) Check(ListChangeRequest request, Customer? customer)
+    /// <summary>How the desk knows the request is the primary contact's, in words for the agent.</summary>
+    private static string Verification(ListChangeRequest request, Customer? customer, bool confirmed) =>
+        request.SenderAuthenticated ? $"Authenticated: {request.SenderCheck}."
+        : confirmed ? $"Confirmed by {customer?.PrimaryContactEmail ?? "the primary contact"} through the link mailed to the address on file."
+        : $"Not authenticated ({(request.SenderCheck.Length > 0 ? request.SenderCheck : "no sender check")}); waiting for the primary contact to confirm through the link mailed to the address on file.";
+
+    private static (bool, string?) Check(ListChangeRequest request, Customer? customer, bool confirmed)
     {
         if (customer is null)
         {
@@ -128,7 +135,16 @@ public sealed class ListChangeRequests(
         EmailAddress.TryParse(customer.PrimaryContactEmail, out var contact, out _);
         EmailAddress.TryParse(request.RequesterEmail, out var requester, out _);
         var approval = OriginationListChangeRequest.CanApprove(requester, string.IsNullOrEmpty(contact.Value) ? null : contact);
-        return approval.Allowed ? (true, null) : (false, approval.Reason);
+        if (!approval.Allowed)
+        {
+            return (false, approval.Reason);
+        }
+        if (!request.SenderAuthenticated && !confirmed)
+        {
+            // A From names the primary contact but proves nothing: the address on file must confirm it.
+            return (false, $"Nothing proves this request comes from {contact.Value}: no trusted server authenticated it, and the contact has not yet confirmed it through the link mailed to them. Wait for the confirmation, or send the link again.");
+        }
+        return (true, null);
     }
 
     private static string Summary(ListChangeRequest request)

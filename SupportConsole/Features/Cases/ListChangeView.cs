@@ -17,4 +17,6 @@ public sealed record ListChangeView(
     string? WhyNot,
     string? DecidedBy,
     DateTime? DecidedAtUtc,
-    string? DecisionNote);
+    string? DecisionNote,
+    string Verification,
+    bool NeedsConfirmation);

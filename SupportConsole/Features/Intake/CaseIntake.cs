@@ -23,6 +23,7 @@ public sealed class CaseIntake(
     Outbox outbox,
     OutgoingMailOptions emailOptions,
     CaseChangeNotifier notifier,
+    SenderConfirmations confirmations,
     TimeProvider clock)
 {
     public const int MaxSubjectLength = 1000;
@@ -47,6 +48,20 @@ public sealed class CaseIntake(
         if (request.SenderDoubt is { } doubt)
         {
             decision = SenderAuthenticity.Downgrade(decision, doubt);
+        }
+        if (request.PriorityDoubt is { } priorityDoubt && decision.Queue == CaseQueue.Priority)
+        {
+            decision = SenderAuthenticity.Downgrade(decision, priorityDoubt);
+        }
+        // Anyone can type a listed address into a form: its case waits in standard until the address's owner confirms.
+        var awaitsConfirmation = request.Channel == CaseChannel.Web && decision.Queue == CaseQueue.Priority;
+        if (awaitsConfirmation)
+        {
+            decision = decision with
+            {
+                Queue = CaseQueue.Standard,
+                Reason = $"{SenderConfirmations.AwaitingReasonPrefix}: {sender.Value} must follow the link mailed to them (a web form proves no address); then priority, as {decision.Reason}",
+            };
         }
         FirstResponseDeadline deadline;
         try
@@ -99,9 +114,13 @@ public sealed class CaseIntake(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sequence = await db.NextValueAsync(Sequences.Case, cancellationToken);
+        ListChangeRequest? listChange = null;
         if (OriginationListChangeRequest.LooksLikeChangeRequest(supportCase.Subject, request.Category))
         {
-            db.ListChangeRequests.Add(ListChangeRequests.Propose(supportCase, request.Body, await PrimaryContactCustomerAsync(db, sender, cancellationToken)));
+            listChange = ListChangeRequests.Propose(supportCase, request.Body, await PrimaryContactCustomerAsync(db, sender, cancellationToken));
+            listChange.SenderAuthenticated = request.SenderAuthenticated;
+            listChange.SenderCheck = request.SenderCheck ?? (request.Channel == CaseChannel.Web ? "sent through the web form, which proves no address" : "");
+            db.ListChangeRequests.Add(listChange);
         }
         supportCase.ArrivalSequence = sequence;
         supportCase.Number = CaseNumber.First + sequence - 1;
@@ -112,8 +131,19 @@ public sealed class CaseIntake(
             await db.SaveChangesAsync(cancellationToken);
             if (await AcknowledgmentAsync(db, request, supportCase, deadline, now, cancellationToken) is { } acknowledgment)
             {
-                db.Outbox.Add(acknowledgment);
-                outgoing.Add(acknowledgment);
+                // A case waiting for its sender's confirmation is acknowledged by the confirmation request itself.
+                var first = awaitsConfirmation
+                    ? await confirmations.AddAsync(db, SenderConfirmationKind.WebFormCase, supportCase, sender.Value, null, await CustomerNameAsync(db, decision.CustomerId, cancellationToken), now, cancellationToken)
+                    : acknowledgment;
+                if (!awaitsConfirmation)
+                {
+                    db.Outbox.Add(acknowledgment);
+                }
+                outgoing.Add(first);
+            }
+            if (listChange is { SenderAuthenticated: false, CustomerId: { } changeCustomerId } && await ListChangeConfirmationAsync(db, supportCase, listChange, changeCustomerId, now, cancellationToken) is { } confirmation)
+            {
+                outgoing.Add(confirmation);
             }
             // Saved either way: without an acknowledgment, the thread entry saying why not is pending.
             await db.SaveChangesAsync(cancellationToken);
@@ -146,17 +176,9 @@ public sealed class CaseIntake(
         {
             return null;
         }
-        if (skipped is null)
+        if (skipped is null && !await MayMailAsync(db, supportCase.FromAddress, now, cancellationToken))
         {
-            var hourAgo = now.UtcDateTime.AddHours(-1);
-            var recent = await db.Outbox.AsNoTracking()
-                .Where(m => m.To == supportCase.FromAddress && m.Kind == OutboxKind.Acknowledgment && m.CreatedAtUtc > hourAgo)
-                .Select(m => m.CreatedAtUtc)
-                .ToListAsync(cancellationToken);
-            if (!AcknowledgmentThrottle.MayAcknowledge(recent.Select(t => t.AsInstant()).ToList(), now, emailOptions.MaxAcknowledgmentsPerSenderPerHour))
-            {
-                skipped = $"{supportCase.FromAddress} already received {recent.Count} acknowledgments in the last hour";
-            }
+            skipped = $"{supportCase.FromAddress} already received the hourly maximum of {emailOptions.MaxAcknowledgmentsPerSenderPerHour} acknowledgments";
         }
         if (skipped is not null)
         {
@@ -183,6 +205,43 @@ public sealed class CaseIntake(
             .AppendLine()
             .AppendLine("SupportConsole Support");
         return outbox.Compose(OutboxKind.Acknowledgment, supportCase.FromAddress, $"[{number}] {supportCase.Subject}", body.ToString(), now, supportCase.Id, request.MessageId);
+    }
+
+    /// <summary>
+    /// A list change that no trusted server authenticated, asked by a customer's primary contact: the contact on file is
+    /// mailed a link to confirm it (within the same hourly cap as acknowledgments, so nobody can flood their mailbox).
+    /// </summary>
+    private async Task<OutboxMessage?> ListChangeConfirmationAsync(SupportConsoleDbContext db, SupportCase supportCase, ListChangeRequest listChange, long customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => new { c.Name, c.PrimaryContactEmail }).FirstOrDefaultAsync(cancellationToken);
+        if (customer is null || !string.Equals(customer.PrimaryContactEmail, listChange.RequesterEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // only the primary contact's request can be approved; nobody else is asked to confirm
+        }
+        if (!await MayMailAsync(db, customer.PrimaryContactEmail, now, cancellationToken))
+        {
+            db.CaseEntries.Add(CaseEntry.SystemEvent(supportCase.Id, now, $"No confirmation link mailed: {customer.PrimaryContactEmail} already received the hourly maximum of mail from us. Send one from the request when it is due."));
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        var mail = await confirmations.AddAsync(db, SenderConfirmationKind.ListChange, supportCase, customer.PrimaryContactEmail, listChange, customer.Name, now, cancellationToken);
+        db.CaseEntries.Add(CaseEntry.SystemEvent(supportCase.Id, now, $"The request is not authenticated ({(listChange.SenderCheck.Length > 0 ? listChange.SenderCheck : "no sender check")}): a link to confirm it was mailed to {customer.PrimaryContactEmail}, the primary contact on file."));
+        await db.SaveChangesAsync(cancellationToken);
+        return mail;
+    }
+
+    private static Task<string?> CustomerNameAsync(SupportConsoleDbContext db, long? customerId, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether an address may get one more acknowledgment or confirmation request this hour.</summary>
+    private async Task<bool> MayMailAsync(SupportConsoleDbContext db, string address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var hourAgo = now.UtcDateTime.AddHours(-1);
+        var recent = await db.Outbox.AsNoTracking()
+            .Where(m => m.To == address && (m.Kind == OutboxKind.Acknowledgment || m.Kind == OutboxKind.SenderConfirmation) && m.CreatedAtUtc > hourAgo)
+            .Select(m => m.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
+        return AcknowledgmentThrottle.MayAcknowledge(recent.Select(t => t.AsInstant()).ToList(), now, emailOptions.MaxAcknowledgmentsPerSenderPerHour);
     }
 
     private static (EmailAddress Sender, DateTimeOffset ReceivedAt) Validate(IntakeRequest request, DateTimeOffset now)

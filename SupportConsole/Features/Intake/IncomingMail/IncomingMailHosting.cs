@@ -11,6 +11,7 @@ public static class IncomingMailHosting
     {
         var options = IncomingMailOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(MailAuthenticationOptions.From(builder.Configuration));
         builder.Services.AddSingleton<MailIntake>();
         builder.Services.AddSingleton<IMailIntake>(s => s.GetRequiredService<MailIntake>());
         builder.Services.AddSingleton<IPolledMailboxConnector, ImapMailboxConnector>();

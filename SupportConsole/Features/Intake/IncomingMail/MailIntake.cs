@@ -21,6 +21,7 @@ public sealed partial class MailIntake(
     CaseIntake caseIntake,
     Outbox outbox,
     IncomingMailOptions options,
+    MailAuthenticationOptions authentication,
     AttachmentStore attachments,
     CaseChangeNotifier notifier,
     TimeProvider clock,
@@ -72,12 +73,15 @@ public sealed partial class MailIntake(
                 messageId = null;
             }
             var verdict = AutomatedMailClassifier.Classify(from.Value.FromHeader, Headers(message), outbox.IsOurs);
+            var authenticated = Authenticate(message, from.Value.Address);
             if (await FindThreadAsync(message, subject, cancellationToken) is { } caseId)
             {
                 var (threadCase, role) = await ThreadOfAsync(caseId, from.Value.Address, cancellationToken);
-                // A sender whose From cannot be trusted (another envelope domain, a Sender header, several From mailboxes)
-                // writes as a stranger: a forged participant's address never gets into someone's case.
-                var doubt = SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom);
+                // A sender whose From cannot be trusted (another envelope domain, a Sender header, several From mailboxes,
+                // the From domain's DMARC policy failing) writes as a stranger: a forged participant's address never gets
+                // into someone's case.
+                var doubt = SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom)
+                    ?? (authenticated.ExplicitDmarcFail ? authenticated.Summary : null);
                 if (!ThreadParticipants.IsParticipant(role) || doubt is not null)
                 {
                     return await OpenLinkedCaseAsync(threadCase, CaseLink.Stranger, message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
@@ -97,6 +101,13 @@ public sealed partial class MailIntake(
             return await QuarantineAsync(raw, envelope, "the message is not a valid case: " + string.Join(" ", e.Errors.SelectMany(x => x.Value)), cancellationToken);
         }
     }
+
+    /// <summary>What the desk's trusted receiving servers said about the From domain (<see cref="MailAuthentication"/>).</summary>
+    private SenderAuthentication Authenticate(MimeMessage message, EmailAddress from) =>
+        MailAuthentication.Evaluate(
+            message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults).Select(h => h.Value ?? ""),
+            authentication.TrustedServIds,
+            from.Domain);
 
     private readonly record struct SenderInfo(EmailAddress Address, string? Name, string FromHeader);
 
@@ -226,6 +237,7 @@ public sealed partial class MailIntake(
     private async Task<(IntakeResult Result, MailIntakeOutcome Outcome)> OpenCaseAsync(MimeMessage message, string? envelopeFrom, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
     {
         messageId = await UnrepeatedMessageIdAsync(messageId, from.Address, body, cancellationToken);
+        var authenticated = Authenticate(message, from.Address);
         var result = await caseIntake.AcceptAsync(new IntakeRequest(
             CaseChannel.Email,
             from.Address.Value,
@@ -235,7 +247,10 @@ public sealed partial class MailIntake(
             SeverityOf(subject),
             MessageId: messageId,
             AcknowledgmentSuppressedBecause: verdict.ShouldAcknowledge ? null : verdict.Explanation,
-            SenderDoubt: SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom)), cancellationToken);
+            SenderDoubt: SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom),
+            PriorityDoubt: authenticated.PriorityDoubt(authentication.RequirePass),
+            SenderAuthenticated: authenticated.Passed,
+            SenderCheck: authenticated.Summary), cancellationToken);
 
         var entryId = await FirstCustomerEntryAsync(result.Case.Id, cancellationToken);
         // Also on a repeat: a retry after a failure between the case's commit and its attachments completes them.
