@@ -124,6 +124,20 @@ public sealed partial class SenderConfirmationTests(SenderConfirmationApp shared
         Assert.False(await db.Outbox.AnyAsync(m => m.CaseId == supportCase.Id && m.Kind == OutboxKind.SenderConfirmation));
     }
 
+    [Fact]
+    public async Task The_form_s_answer_reads_the_same_for_a_listed_and_an_unlisted_address()
+    {
+        async Task<string> AnswerFor(string email)
+        {
+            var response = await WebFormPost.SendAsync(app.CreateBrowserLikeClient(), new Dictionary<string, string> { ["Input.Email"] = email });
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            var section = page[page.IndexOf("id=\"confirmation\"", StringComparison.Ordinal)..];
+            return Regex.Replace(section[..section.IndexOf("</section>", StringComparison.Ordinal)], @"SC-\d+|" + Regex.Escape(email), "X");
+        }
+
+        Assert.Equal(await AnswerFor("pat@example.com"), await AnswerFor("someone@acme.example"));
+    }
+
     [Theory]
     [InlineData("/confirm/not-a-token")]
     [InlineData("/confirm/CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
