@@ -15,7 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public AppFactory App { get; } = new();
+    /// <summary>Open pages recheck their user every 2 seconds here (30 in production), so a test sees a disabled account's page close.</summary>
+    public AppFactory App { get; } = new(settings: new Dictionary<string, string?> { ["Accounts:RevalidationSeconds"] = "2" });
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 

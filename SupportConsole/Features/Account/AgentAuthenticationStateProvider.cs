@@ -8,16 +8,20 @@ using SupportConsole.Data;
 namespace SupportConsole.Features.Account;
 
 /// <summary>
-/// Rechecks an open circuit's user every 30 seconds: a disabled, deleted or demoted account (its security
-/// stamp changes with every role change) loses the page without waiting for its cookie to expire.
+/// Rechecks an open circuit's user every <c>Accounts:RevalidationSeconds</c> (30): a disabled, deleted or demoted
+/// account (its security stamp changes with every role change) loses the page without waiting for its cookie to expire.
 /// </summary>
 internal sealed class AgentAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
+    public const int DefaultRevalidationSeconds = 30;
+
+    protected override TimeSpan RevalidationInterval { get; } =
+        TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Accounts:RevalidationSeconds", DefaultRevalidationSeconds), 1, 300));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
