@@ -1,11 +1,17 @@
 using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Intake.IncomingMail;
 
 namespace SupportConsole.Tests.Domain.Intake;
 
-/// <summary>What a trusted receiving server's Authentication-Results grant a From domain (RFC 8601, DMARC alignment).</summary>
+/// <summary>
+/// What a trusted receiving server's Authentication-Results grant a From domain (RFC 8601, DMARC alignment). The rows
+/// are header text, read by the intake's reader (MimeKit's parser) into the domain's reports.
+/// </summary>
 public class MailAuthenticationTests
 {
     private static readonly string[] Trusted = ["mx.vendor.example"];
+
+    private static AuthenticationReport[] Read(params string[] headers) => [.. headers.Select(AuthenticationResultsReader.Parse).OfType<AuthenticationReport>()];
 
     [Theory]
     // DMARC pass for the From domain.
@@ -34,7 +40,7 @@ public class MailAuthenticationTests
     [InlineData("", SenderAuthenticationStatus.Unchecked, "no Authentication-Results from a trusted receiving server")]
     public void One_trusted_header_decides(string header, SenderAuthenticationStatus status, string summary)
     {
-        var verdict = MailAuthentication.Evaluate([header], Trusted, "acme.example");
+        var verdict = MailAuthentication.Evaluate(Read(header), Trusted, "acme.example");
 
         Assert.Equal(status, verdict.Status);
         Assert.Equal(summary, verdict.Summary);
@@ -46,7 +52,7 @@ public class MailAuthenticationTests
         // The sender wrote the lower header with our id; our server added the top one last.
         string[] headers = ["mx.vendor.example; dmarc=fail header.from=acme.example", "mx.vendor.example; dmarc=pass header.from=acme.example"];
 
-        var verdict = MailAuthentication.Evaluate(headers, Trusted, "acme.example");
+        var verdict = MailAuthentication.Evaluate(Read(headers), Trusted, "acme.example");
 
         Assert.Equal(SenderAuthenticationStatus.Fail, verdict.Status);
         Assert.True(verdict.ExplicitDmarcFail);
@@ -57,13 +63,13 @@ public class MailAuthenticationTests
     {
         string[] headers = ["mx.evil.example; dmarc=pass header.from=acme.example", "MX.Vendor.Example; dmarc=fail header.from=acme.example"];
 
-        Assert.Equal(SenderAuthenticationStatus.Fail, MailAuthentication.Evaluate(headers, Trusted, "acme.example").Status);
+        Assert.Equal(SenderAuthenticationStatus.Fail, MailAuthentication.Evaluate(Read(headers), Trusted, "acme.example").Status);
     }
 
     [Fact]
     public void Without_trusted_ids_nothing_is_believed()
     {
-        var verdict = MailAuthentication.Evaluate(["mx.vendor.example; dmarc=pass"], [], "acme.example");
+        var verdict = MailAuthentication.Evaluate(Read("mx.vendor.example; dmarc=pass"), [], "acme.example");
 
         Assert.Equal(SenderAuthenticationStatus.Unchecked, verdict.Status);
         Assert.Contains("Email:Authentication:TrustedServIds is empty", verdict.Summary);

@@ -1,6 +1,3 @@
-using System.Text;
-using MimeKit.Cryptography;
-
 namespace SupportConsole.Domain.Intake;
 
 /// <summary>
@@ -18,35 +15,30 @@ public static class MailAuthentication
     private static readonly SenderAuthentication NoTrustedHeader =
         new(SenderAuthenticationStatus.Unchecked, "no Authentication-Results from a trusted receiving server");
 
-    /// <param name="headerValues">Every Authentication-Results header's value, topmost first.</param>
+    /// <param name="reports">Every Authentication-Results header that could be read, topmost first.</param>
     /// <param name="trustedServIds">The authserv-ids of the desk's own receiving servers.</param>
     /// <param name="fromDomain">The domain of the From address the mail claims.</param>
-    public static SenderAuthentication Evaluate(IEnumerable<string> headerValues, IReadOnlyCollection<string> trustedServIds, string fromDomain)
+    public static SenderAuthentication Evaluate(IEnumerable<AuthenticationReport> reports, IReadOnlyCollection<string> trustedServIds, string fromDomain)
     {
-        ArgumentNullException.ThrowIfNull(headerValues);
+        ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(trustedServIds);
         if (trustedServIds.Count == 0)
         {
             return NoTrustedIds;
         }
-        foreach (var value in headerValues)
+        foreach (var report in reports)
         {
-            if (string.IsNullOrWhiteSpace(value) || !AuthenticationResults.TryParse(Encoding.UTF8.GetBytes(value), out var results))
-            {
-                continue;
-            }
-            var servId = results.AuthenticationServiceIdentifier?.Trim() ?? "";
+            var servId = report.ServId.Trim();
             if (trustedServIds.Any(id => string.Equals(id.Trim(), servId, StringComparison.OrdinalIgnoreCase)))
             {
-                return Judge(results, servId, Norm(fromDomain));
+                return Judge(report.Methods, servId, Norm(fromDomain));
             }
         }
         return NoTrustedHeader;
     }
 
-    private static SenderAuthentication Judge(AuthenticationResults results, string servId, string fromDomain)
+    private static SenderAuthentication Judge(IReadOnlyList<AuthenticationMethodResult> methods, string servId, string fromDomain)
     {
-        var methods = results.Results;
         var dmarc = methods.Where(m => Is(m, "dmarc") && ForDomain(m, "header", "from", fromDomain) != false).ToList();
         if (dmarc.FirstOrDefault(m => Is(m.Result, "pass")) is not null)
         {
@@ -63,7 +55,7 @@ public static class MailAuthentication
             return new(SenderAuthenticationStatus.Pass, $"spf=pass (smtp.mailfrom={Property(spf, "smtp", "mailfrom")}) by {servId}");
         }
         var seen = methods.Where(m => Is(m, "dmarc") || Is(m, "spf") || Is(m, "dkim"))
-            .Select(m => $"{m.Method.ToLowerInvariant()}={(m.Result ?? "none").ToLowerInvariant()}")
+            .Select(m => $"{m.Method.ToLowerInvariant()}={(m.Result.Length == 0 ? "none" : m.Result.ToLowerInvariant())}")
             .Distinct()
             .ToList();
         var explicitFail = dmarc.Any(m => Is(m.Result, "fail"));
@@ -82,7 +74,7 @@ public static class MailAuthentication
         Property(method, type, property) is { } value ? string.Equals(Norm(DomainOf(value) ?? value), domain, StringComparison.Ordinal) : null;
 
     private static string? Property(AuthenticationMethodResult method, string type, string property) =>
-        method.Properties.FirstOrDefault(p => Is(p.PropertyType, type) && Is(p.Property, property))?.Value?.Trim();
+        method.Properties.TryGetValue($"{type}.{property}", out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     /// <summary>The domain of "user@domain" or "@domain", or the value itself when it is a bare domain.</summary>
     private static string? DomainOf(string? value)

@@ -104,10 +104,7 @@ public sealed partial class MailIntake(
 
     /// <summary>What the desk's trusted receiving servers said about the From domain (<see cref="MailAuthentication"/>).</summary>
     private SenderAuthentication Authenticate(MimeMessage message, EmailAddress from) =>
-        MailAuthentication.Evaluate(
-            message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults).Select(h => h.Value ?? ""),
-            authentication.TrustedServIds,
-            from.Domain);
+        MailAuthentication.Evaluate(AuthenticationResultsReader.Read(message), authentication.TrustedServIds, from.Domain);
 
     private readonly record struct SenderInfo(EmailAddress Address, string? Name, string FromHeader);
 
