@@ -121,7 +121,7 @@ public sealed partial class SmtpHost : IAsyncLifetime
         return answers;
     }
 
-    private static async Task<string> ReadReplyAsync(NetworkStream stream)
+    internal static async Task<string> ReadReplyAsync(Stream stream)
     {
         var text = new StringBuilder();
         var buffer = new byte[1];

@@ -10,6 +10,12 @@ public sealed class IntakeMessageStore(IMailIntake intake, IncomingMailOptions o
 {
     public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
+        // Over the limit while streaming in: SmtpGuardStream dropped the rest and only counted it.
+        if (context.Properties.TryGetValue(SmtpGuardStream.PropertyKey, out var value) && value is SmtpGuardStream guard && guard.TakeOverflow() is { } streamed)
+        {
+            logger.LogWarning("SMTP message of {Size} bytes refused while it was received: the limit is {Limit}", streamed, options.MaxMessageBytes);
+            return TooLarge(streamed);
+        }
         if (buffer.Length > options.MaxMessageBytes)
         {
             return TooLarge(buffer.Length);

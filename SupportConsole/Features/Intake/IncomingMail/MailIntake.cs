@@ -29,6 +29,15 @@ public sealed partial class MailIntake(
 {
     public const string TruncationMark = "…";
 
+    /// <summary>A parsed message whose MIME was not clean: the raw bytes to keep with it and the note saying why.</summary>
+    private sealed record DamagedMail(byte[] Raw, string Note);
+
+    /// <summary>
+    /// Mail whose MIME was not clean (<see cref="MimeHealth"/>), by its parsed message: every path that stores a
+    /// message's attachments (a new case, a reply on a thread, a repeat) then also keeps the raw message and the note.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MimeMessage, DamagedMail> damaged = [];
+
     /// <summary>Whether an address is one the desk sends from or receives at: such mail never opens a case.</summary>
     private bool IsOurOwn(string address, IReadOnlyList<string> envelopeTo) =>
         string.Equals(address, outbox.FromAddress, StringComparison.OrdinalIgnoreCase)
@@ -46,11 +55,15 @@ public sealed partial class MailIntake(
         try
         {
             using var stream = new MemoryStream(raw, writable: false);
-            message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            message = await MimeMessage.LoadAsync(MimeHealth.ParserOptions(), stream, cancellationToken);
         }
         catch (Exception e) when (e is FormatException or ParseException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             return await QuarantineAsync(raw, envelope, $"the message could not be parsed as MIME: {e.Message}", cancellationToken);
+        }
+        if (MimeHealth.Problem(message, raw) is { } problem)
+        {
+            damaged.AddOrUpdate(message, new DamagedMail(raw, MimeHealth.Note(problem)));
         }
 
         var from = Sender(message, envelopeFrom);
@@ -395,13 +408,15 @@ public sealed partial class MailIntake(
     }
 
     /// <summary>
-    /// Writes each attachment to attachments/{SC-number}/{guid}-{name} and records it on the entry. Skipped when the
-    /// entry already has attachments (a repeat of a message whose attachments were stored).
+    /// Writes each attachment to attachments/{SC-number}/{guid}-{name} and records it on the entry; for mail whose MIME
+    /// was not clean, also the raw message as <see cref="MimeHealth.OriginalFileName"/> and an internal note saying what
+    /// happened. Skipped when the entry already has attachments (a repeat of a message whose attachments were stored).
     /// </summary>
     private async Task SaveAttachmentsAsync(long caseNumber, long entryId, MimeMessage message, CancellationToken cancellationToken)
     {
         var parts = message.Attachments.ToList();
-        if (parts.Count == 0)
+        var original = damaged.TryGetValue(message, out var kept) ? kept : null;
+        if (parts.Count == 0 && original is null)
         {
             return;
         }
@@ -425,7 +440,18 @@ public sealed partial class MailIntake(
                 _ => part.WriteToAsync(file, ct),
             }, cancellationToken));
         }
+        if (original is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        db.CaseAttachments.Add(await attachments.SaveAsync(caseNumber, entryId, MimeHealth.OriginalFileName, "message/rfc822",
+            (file, ct) => file.WriteAsync(original.Raw, ct).AsTask(), cancellationToken));
+        var supportCase = await db.Cases.AsNoTracking().Where(c => c.Number == caseNumber).Select(c => new { c.Id, c.Queue }).FirstAsync(cancellationToken);
+        var now = clock.GetUtcNow().ToWholeSecond();
+        db.CaseEntries.Add(new CaseEntry { CaseId = supportCase.Id, Kind = CaseEntryKind.InternalNote, AtUtc = now.UtcDateTime, Author = CaseEntry.SystemAuthor, Body = original.Note });
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(new CaseChange(supportCase.Id, caseNumber, CaseChangeKind.NoteAdded, supportCase.Queue, now));
     }
 
     /// <summary>Keeps the whole message for a manager to look at; it is committed before this returns.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using SmtpServer;
-using SmtpServer.Net;
 using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake.IncomingMail;
@@ -8,7 +7,9 @@ namespace SupportConsole.Features.Intake.IncomingMail;
 /// <summary>
 /// The in-process SMTP listener (<c>Email:Smtp:Address</c>:<c>Email:Smtp:Port</c>, plain SMTP for a local MTA
 /// or relay to hand mail to). It accepts recipients only in <c>Email:Domains</c> and answers 250 only after
-/// <see cref="MailIntake"/> has committed the message.
+/// <see cref="MailIntake"/> has committed the message. Connections go through <see cref="GuardedEndpointListener"/>:
+/// at most <c>Email:Smtp:MaxConnections</c> at once, closed after <c>Email:Smtp:IdleTimeoutSeconds</c> of silence,
+/// and a message over <c>Email:MaxMessageBytes</c> refused while it streams in (<see cref="SmtpGuardStream"/>).
 /// </summary>
 public sealed class SmtpListener(
     IncomingMailOptions options,
@@ -27,11 +28,16 @@ public sealed class SmtpListener(
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(emailOptions.PrimaryDomain)
             .Endpoint(e => e.Endpoint(endpoint).IsSecure(false))
+            // Ignore: SmtpServer only advertises SIZE and refuses a larger MAIL FROM SIZE=. Its Strict mode stops buffering
+            // at the limit but then closes the connection while the client is still sending, so the client may never read
+            // the 552 and retries; SmtpGuardStream enforces the limit while the message streams in and answers after it.
             .MaxMessageSize(options.MaxMessageBytes, MaxMessageSizeHandling.Ignore)
+            // A backstop only: SmtpGuardStream closes an idle connection first, between commands and inside DATA alike.
+            .CommandWaitTimeout(TimeSpan.FromSeconds(options.SmtpIdleTimeoutSeconds * 2))
             .Build();
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listeners = new EndpointListenerFactory();
+        var listeners = new GuardedEndpointListenerFactory(options, emailOptions.PrimaryDomain, logger);
         listeners.EndpointStarted += (_, e) =>
         {
             logger.LogInformation("SMTP intake listening on {Endpoint}", e.LocalEndPoint);
