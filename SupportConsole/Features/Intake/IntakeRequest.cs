@@ -18,11 +18,13 @@ public sealed record IntakeRequest(
     CaseEntry? ChannelEntry = null,
     bool AnsweredOnArrival = false,
     string? Category = null,
-    string? SenderDoubt = null)
+    string? SenderDoubt = null,
+    ImportedHistory? History = null)
 {
     // ImportedReceivedAt: an importer's claimed date (the case is marked imported). ArrivedAt: an instant this
     // server's own channel witnessed, such as a phone call's start. ChannelEntry: an extra thread entry (the call)
     // saved in the same transaction. AnsweredOnArrival: the channel answered the customer (a phone call), which
     // is the first response. SenderDoubt: what contradicts the claimed sender (see SenderAuthenticity); such a case
-    // never gets the priority queue, and the doubt is in its routing reason.
+    // never gets the priority queue, and the doubt is in its routing reason. History: for an import only, the first
+    // response, status and closing the other tool recorded, so the desk's reports start full.
 }
