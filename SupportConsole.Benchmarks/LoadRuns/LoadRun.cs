@@ -6,6 +6,7 @@ internal static class LoadRun
     public static Func<string[], Task<int>>? TryFind(string name) => name switch
     {
         "intake-load" => IntakeLoadRun.RunAsync,
+        "sla-report" => SlaReportLoadRun.RunAsync,
         _ => null,
     };
 

@@ -12,14 +12,14 @@ public sealed class NavMenuTests : MudTestContext
         { [Roles.Tier1], ["Queues"] },
         { [Roles.Tier2], ["Escalations"] },
         { [Roles.Tier3], ["Escalations"] },
-        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Jobs"] },
+        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Jobs"] },
         { [Roles.Admin], ["Admin", "Users", "Jobs"] },
         { [Roles.Tier1, Roles.Tier2], ["Queues", "Escalations"] },
-        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"] },
+        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"] },
         { [], [] },
     };
 
-    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"];
+    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"];
 
     [Theory]
     [MemberData(nameof(EntriesByRole))]

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SupportConsole.Domain.Reports;
 using SupportConsole.Domain.Sla;
 
 namespace SupportConsole.Data;
@@ -19,11 +20,12 @@ public static class SlaTrackingWrites
             return;
         }
         await using var update = Command(db,
-            "UPDATE Cases SET ClockStartsAtUtc = $start, AtRiskAtUtc = $risk, FirstResponseDueAtUtc = $due WHERE Id = $id AND FirstRespondedAtUtc IS NULL");
+            "UPDATE Cases SET ClockStartsAtUtc = $start, AtRiskAtUtc = $risk, FirstResponseDueAtUtc = $due, FirstResponseDueLocalDate = $dueDate WHERE Id = $id AND FirstRespondedAtUtc IS NULL");
         var id = Parameter(update, "$id");
         var start = Parameter(update, "$start");
         var risk = Parameter(update, "$risk");
         var due = Parameter(update, "$due");
+        var dueDate = Parameter(update, "$dueDate");
         await update.PrepareAsync(cancellationToken);
         foreach (var (caseId, deadline) in updates)
         {
@@ -31,6 +33,8 @@ public static class SlaTrackingWrites
             start.Value = deadline.ClockStartsAt.UtcDateTime;
             risk.Value = (object?)deadline.AtRiskAt?.UtcDateTime ?? DBNull.Value;
             due.Value = (object?)deadline.DueAt?.UtcDateTime ?? DBNull.Value;
+            // Stored as EF Core stores a DateOnly on SQLite: TEXT yyyy-MM-dd, which sorts and compares as dates.
+            dueDate.Value = deadline.DueAt is { } at ? SlaReportRules.ReportDateOf(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -4,6 +4,7 @@ using SupportConsole.Features.Admin;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Escalations;
 using SupportConsole.Features.PlanTerm;
+using SupportConsole.Features.Reports;
 using SupportConsole.Features.Sla;
 
 namespace SupportConsole.Hosting;
@@ -20,6 +21,7 @@ public static class StartupSteps
         new("Migrate the database", (services, _) => services.GetRequiredService<DatabaseSetup>().MigrateAsync()),
         new("Create the first accounts", (services, _) => services.GetRequiredService<AccountBootstrap>().RunAsync()),
         new("Seed the federal holidays", (services, _) => services.GetRequiredService<HolidayBook>().SeedFederalHolidaysAsync()),
+        new("Fill the SLA report's columns on older cases", (services, _) => services.GetRequiredService<SlaReportBackfill>().RunAsync()),
         new("Schedule the recurring jobs", (services, _) => { RecurringJobs.Schedule(services); return Task.CompletedTask; }),
         new("Listen for new cases and calendar changes", (services, _) => { services.GetRequiredService<DeadlineTrackingSubscriptions>().Start(); return Task.CompletedTask; }),
         new("Listen for escalations and time off", (services, _) => { services.GetRequiredService<EscalationSubscriptions>().Start(); return Task.CompletedTask; }),

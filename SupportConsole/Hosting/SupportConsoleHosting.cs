@@ -15,6 +15,7 @@ using SupportConsole.Features.Notifications;
 using SupportConsole.Features.OutgoingMail;
 using SupportConsole.Features.PlanTerm;
 using SupportConsole.Features.Queues;
+using SupportConsole.Features.Reports;
 using SupportConsole.Features.Sla;
 using SupportConsole.Features.Staff;
 using SupportConsole.Hosting.Api;
@@ -46,6 +47,7 @@ public static class SupportConsoleHosting
         builder.AddEscalations();
         builder.AddCalls();
         builder.AddSla();
+        builder.AddReports();
         builder.AddDashboard();
         builder.AddAdmin();
         return builder;
@@ -85,6 +87,7 @@ public static class SupportConsoleHosting
         app.MapQueues();
         app.MapEscalations();
         app.MapCalls();
+        app.MapReports();
         app.MapApiFallback();
         return app;
     }

@@ -92,17 +92,24 @@ public sealed class BootstrapAndDemoDataTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "supportconsole-tests", Guid.NewGuid().ToString("N"));
         var withCases = new Dictionary<string, string?> { ["Demo:Cases"] = "true" };
+        int seeded;
         await using (var first = new AppFactory(settings: withCases, dataFolder: folder))
         {
             await using var db = await CreateDbAsync(first);
             var cases = await db.Cases.ToListAsync();
+            seeded = cases.Count;
+            // Weeks of imported history for the reports page: met, missed and closed-without-reply among them.
+            Assert.True(cases.Count(c => c.IsImported && c.ClosedAtUtc != null) >= 40, $"{cases.Count} cases");
+            Assert.Contains(cases, c => c.FirstRespondedAtUtc > c.FirstResponseDueAtUtc);
+            Assert.Contains(cases, c => c.FirstRespondedAtUtc == null && c.Status == SupportConsole.Domain.Cases.CaseStatus.Closed);
+            Assert.True(cases.Select(c => c.FirstResponseDueLocalDate).Distinct().Count() >= 20);
             Assert.Contains(cases, c => c.Queue == SupportConsole.Domain.Cases.CaseQueue.Priority && c.RoutingReason.Contains("Acme Corp"));
             Assert.Contains(cases, c => c.Queue == SupportConsole.Domain.Cases.CaseQueue.Standard && c.RoutingReason.Contains("Globex"));
             Assert.Contains(cases, c => c.FirstRespondedAtUtc != null);
         }
         await using var second = new AppFactory(settings: withCases, dataFolder: folder);
         await using var again = await CreateDbAsync(second);
-        Assert.Equal(10, await again.Cases.CountAsync());
+        Assert.Equal(seeded, await again.Cases.CountAsync());
     }
 
     [Fact]

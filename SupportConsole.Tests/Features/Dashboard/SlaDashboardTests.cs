@@ -52,9 +52,25 @@ public sealed class SlaDashboardTests
         Assert.Equal(1, priority.AtRisk);
         Assert.Equal(1, priority.Breached);
         Assert.Equal(1, standard.Open);
-        Assert.Equal(1, figures.RespondedLast30Days);
-        Assert.Equal(1.0, figures.MetRate);
-        Assert.Equal(TimeSpan.FromMinutes(30), figures.MedianFirstResponse);
+        Assert.Equal(TimeSpan.FromHours(90.5), priority.OldestWaiting);
         Assert.Equal([SlaState.Breached, SlaState.AtRisk], figures.NeedsAttention.Select(c => c.State));
+        // The honest definition: the breached case is missed, not left out; the answered one is due Monday, after the range.
+        Assert.Equal(1, figures.Sla.Total.Missed);
+        Assert.Equal(1, figures.Sla.Total.Pending);
+        Assert.Equal(0, figures.Sla.Total.Met);
+        Assert.Equal(0.0, figures.Sla.Total.Compliance);
+        Assert.Null(figures.Sla.Total.P50Seconds);
+        // Backlog: all four open now; at the end of Sun 11-22 only the breached case had arrived; none before 11-16.
+        Assert.Equal(4, figures.Backlog);
+        Assert.Equal(30, figures.BacklogTrend.Count);
+        Assert.Equal(new BacklogDay(new DateOnly(2026, 11, 25), 4), figures.BacklogTrend[^1]);
+        Assert.Equal(new BacklogDay(new DateOnly(2026, 11, 22), 1), figures.BacklogTrend[^4]);
+        Assert.Equal(new BacklogDay(new DateOnly(2026, 11, 15), 0), figures.BacklogTrend[^11]);
+        // Within 4 Tier 1 hours of 14:30 (until 18:30 CST) only the at-risk case falls due.
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 0, 30, 0, TimeSpan.Zero), figures.WillBreachSoon.Until);
+        Assert.Equal(["Soon due"], figures.WillBreachSoon.Cases.Select(c => c.Subject));
+        Assert.Equal(1, figures.WillBreachSoon.Count);
+        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SupportConsole.Data.SupportConsoleDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1800, (await db.Cases.FindAsync(answered.Id))!.FirstResponseBusinessSeconds);
     }
 }

@@ -965,13 +965,22 @@ namespace SupportConsole.Data.Migrations
                     b.Property<DateTime>("ClockStartsAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FirstRespondedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstResponseDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstResponseDueLocalDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromAddress")
@@ -1032,7 +1041,11 @@ namespace SupportConsole.Data.Migrations
                     b.HasIndex("ArrivalSequence")
                         .IsUnique();
 
+                    b.HasIndex("ClosedAtUtc");
+
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("FirstResponseDueAtUtc");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -1043,7 +1056,15 @@ namespace SupportConsole.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("Status", "FirstRespondedAtUtc", "FirstResponseDueAtUtc")
+                        .HasDatabaseName("IX_Cases_OpenWork");
+
                     b.HasIndex("Status", "Queue", "ArrivalSequence");
+
+                    b.HasIndex("FirstResponseDueLocalDate", "FirstResponseDueAtUtc", "FirstRespondedAtUtc", "FirstResponseBusinessSeconds")
+                        .HasDatabaseName("IX_Cases_SlaReport");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Customers;
+using SupportConsole.Domain.Reports;
 using SupportConsole.Domain.Sla;
 
 namespace SupportConsole.Domain.Cases;
@@ -57,6 +58,18 @@ public sealed class SupportCase
     public DateTime? AtRiskAtUtc { get; set; }
     public DateTime? FirstResponseDueAtUtc { get; set; }
     public DateTime? FirstRespondedAtUtc { get; set; }
+
+    /// <summary>
+    /// Tier 1 business seconds from clock start to the first response, stored when the response is recorded so the
+    /// SLA report's percentiles are computed by the database (see <see cref="SlaReportRules.ResponseBusinessSeconds"/>).
+    /// </summary>
+    public long? FirstResponseBusinessSeconds { get; set; }
+
+    /// <summary>The US/Central date of <see cref="FirstResponseDueAtUtc"/>: the report's range and week key, indexed.</summary>
+    public DateOnly? FirstResponseDueLocalDate { get; set; }
+
+    /// <summary>When the case was last resolved or closed (an import gives its own); null while open.</summary>
+    public DateTime? ClosedAtUtc { get; set; }
 
     /// <summary>The API caller's Idempotency-Key: a retry returns this case instead of a second one.</summary>
     public string? IdempotencyKey { get; set; }
@@ -159,15 +172,25 @@ public sealed class SupportCase
         AssigneeId = null;
     }
 
-    /// <summary>Sets the status; false when it already is.</summary>
-    public bool ChangeStatus(CaseStatus status)
+    /// <summary>Sets the status; false when it already is. Resolving or closing stamps <see cref="ClosedAtUtc"/>, reopening clears it.</summary>
+    public bool ChangeStatus(CaseStatus status, DateTimeOffset at)
     {
         if (Status == status)
         {
             return false;
         }
         Status = status;
+        ClosedAtUtc = status is CaseStatus.Resolved or CaseStatus.Closed ? at.ToWholeSecond().UtcDateTime : null;
         return true;
+    }
+
+    /// <summary>Stores a (re-)derived first-response deadline with the Central date the report files it under.</summary>
+    public void SetDeadline(FirstResponseDeadline deadline)
+    {
+        ClockStartsAtUtc = deadline.ClockStartsAt.UtcDateTime;
+        AtRiskAtUtc = deadline.AtRiskAt?.UtcDateTime;
+        FirstResponseDueAtUtc = deadline.DueAt?.UtcDateTime;
+        FirstResponseDueLocalDate = deadline.DueAt is { } due ? SlaReportRules.ReportDateOf(due) : null;
     }
 
     /// <summary>Sets the severity; false when it already is.</summary>
@@ -183,9 +206,10 @@ public sealed class SupportCase
 
     /// <summary>
     /// Records an answer to the customer at an instant. The first one recorded is the first response and stops the
-    /// SLA clock; later ones change nothing. An answer is never recorded before the case arrived.
+    /// SLA clock; later ones change nothing. An answer is never recorded before the case arrived. Its Tier 1 business
+    /// time since clock start is stored with it, on <paramref name="calendar"/>.
     /// </summary>
-    public FirstResponseOutcome RecordResponse(DateTimeOffset at)
+    public FirstResponseOutcome RecordResponse(DateTimeOffset at, TierCalendar calendar)
     {
         if (FirstRespondedAtUtc is not null)
         {
@@ -193,6 +217,7 @@ public sealed class SupportCase
         }
         var when = (at < ReceivedAt ? ReceivedAt : at).ToWholeSecond();
         FirstRespondedAtUtc = when.UtcDateTime;
+        FirstResponseBusinessSeconds = SlaReportRules.ResponseBusinessSeconds(calendar, ClockStartsAtUtc.AsInstant(), when);
         return FirstResponseDueAtUtc is not { } due ? FirstResponseOutcome.FirstWithoutCommitment
             : when.UtcDateTime <= due ? FirstResponseOutcome.FirstMet
             : FirstResponseOutcome.FirstLate;

@@ -83,6 +83,7 @@ internal sealed class DemoData(
         // Demo:Cases (default on) lets tests seed customers and agents without cases of their own.
         if (configuration.GetValue("Demo:Cases", true))
         {
+            await SeedReportHistoryAsync(now, cancellationToken);
             await SeedCasesAsync(now, cancellationToken);
             await SeedTier23Async(now, cancellationToken);
         }
@@ -133,8 +134,8 @@ internal sealed class DemoData(
         foreach (var (caseId, answered) in answers)
         {
             var stored = await db.Cases.FirstAsync(x => x.Id == caseId, cancellationToken);
-            stored.FirstRespondedAtUtc = answered;
-            stored.Status = CaseStatus.Resolved;
+            stored.RecordResponse(answered.AsInstant(), calendar.Current);
+            stored.ChangeStatus(CaseStatus.Resolved, answered.AsInstant());
             stored.Version++;
             db.CaseEntries.Add(new CaseEntry { CaseId = stored.Id, Kind = CaseEntryKind.Reply, AtUtc = answered, Author = "tier1@supportconsole.local", Body = "Thanks, this is fixed now. (demo history)" });
             await db.SlaEvents.Where(e => e.CaseId == stored.Id && e.ThresholdAtUtc >= answered).ExecuteDeleteAsync(cancellationToken);
@@ -150,6 +151,42 @@ internal sealed class DemoData(
         await db.SaveChangesAsync(cancellationToken);
         await db.RecordSlaEventsOnceAsync(crossed, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Six weeks of imported history for the reports page: three Acme cases each business day, most answered within a
+    /// few business hours, some late, a few closed without a reply. Deterministic, through the real import path (so no
+    /// acknowledgment and no alert for the past).
+    /// </summary>
+    private async Task SeedReportHistoryAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string[] senders = ["ops@acme.example", "ann@acme.example", "dev@acme.example", "ops@acme-partners.example"];
+        string[] subjects = ["Report export slow", "SSO certificate question", "API rate limit reached", "Webhook payload missing field", "User cannot reset password", "Billing contact change"];
+        (int Hour, int Minute)[] arrivals = [(8, 30), (11, 0), (15, 45)];
+        var current = calendar.Current;
+        var today = TierCalendar.LocalDateOf(now);
+        var index = 0;
+        for (var day = today.AddDays(-42); day < today.AddDays(-2); day = day.AddDays(1))
+        {
+            if (!current.IsBusinessDay(day))
+            {
+                continue;
+            }
+            foreach (var (hour, minute) in arrivals)
+            {
+                index++;
+                var received = Domain.Reports.SlaReportRules.StartOfCentralDay(day).AddHours(hour).AddMinutes(minute);
+                var clockStart = current.ClockStart(SupportTier.Tier1, received);
+                DateTimeOffset? answered = index % 11 == 5 ? null
+                    : index % 7 == 3 ? current.AddBusinessTime(SupportTier.Tier1, clockStart, TimeSpan.FromHours(26 + (index % 3 * 4)))
+                    : current.AddBusinessTime(SupportTier.Tier1, clockStart, TimeSpan.FromMinutes(20 + (index * 37 % 600)));
+                var closed = (answered ?? received.AddDays(3)).AddHours(20);
+                var history = answered > now ? null
+                    : new ImportedHistory(answered, closed <= now ? CaseStatus.Closed : CaseStatus.WaitingOnCustomer, closed <= now ? closed : null);
+                await intake.AcceptAsync(new IntakeRequest(index % 4 == 0 ? CaseChannel.Web : CaseChannel.Email, senders[index % senders.Length], "",
+                    subjects[index % subjects.Length], "Demo history.", (CaseSeverity)(index % 4 + 1), ImportedReceivedAt: received, History: history), cancellationToken);
+            }
+        }
     }
 
     /// <summary>

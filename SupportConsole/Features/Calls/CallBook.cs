@@ -230,7 +230,7 @@ public sealed class CallBook(
         if (call.CaseId is { } caseId && await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } supportCase)
         {
             db.CaseEntries.Add(new CaseEntry { CaseId = caseId, Kind = CaseEntryKind.PhoneCall, AtUtc = call.StartUtc, Author = actor.Email, Body = $"Call outcome: {outcome.Trim()}" });
-            if (asFirstResponse && supportCase.RecordResponse(call.StartUtc.AsInstant()) != FirstResponseOutcome.NotFirst)
+            if (asFirstResponse && supportCase.RecordResponse(call.StartUtc.AsInstant(), calendar.Current) != FirstResponseOutcome.NotFirst)
             {
                 supportCase.Version++;
                 db.CaseEntries.Add(CaseEntry.SystemEvent(caseId, now, $"First response by {actor.Name}: the call of {TierCalendar.FormatCentral(call.StartUtc.AsInstant())}.", "first-response"));

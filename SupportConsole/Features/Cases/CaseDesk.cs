@@ -101,7 +101,7 @@ public sealed class CaseDesk(
             var mail = step.Send(outbox.Compose(OutboxKind.Reply, c.FromAddress, $"Re: [{number}] {c.Subject}",
                 $"{body.Trim()}\n\n{actor.Name}\nSupportConsole Support\n\nTo reply, answer this email and keep {number} in the subject.", step.Now, c.Id, lastCustomerMessage));
             step.Add(new CaseEntry { CaseId = c.Id, Kind = CaseEntryKind.Reply, AtUtc = step.Now.UtcDateTime, Author = actor.Email, Body = body.Trim(), MessageId = mail.MessageId });
-            var response = c.RecordResponse(step.Now);
+            var response = c.RecordResponse(step.Now, calendar.Current);
             first = response != FirstResponseOutcome.NotFirst;
             if (first)
             {
@@ -112,7 +112,7 @@ public sealed class CaseDesk(
                     _ => $"First response by {actor.Name}.",
                 }, "first-response");
             }
-            if (newStatus is { } status && c.ChangeStatus(status))
+            if (newStatus is { } status && c.ChangeStatus(status, step.Now))
             {
                 step.Event($"{actor.Name} set the status to {status.DisplayName()}.", "status");
             }
@@ -146,7 +146,7 @@ public sealed class CaseDesk(
             }, cancellationToken);
 
     public Task<DeskResult> ChangeStatusAsync(long caseId, CaseStatus status, Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.ChangeStatus(status)
+        ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.ChangeStatus(status, step.Now)
             ? step.Saved(CaseChangeKind.StatusChanged, $"{actor.Name} set the status to {status.DisplayName()}.",
                 $"{CaseNumber.Format(c.Number)} is {status.DisplayName().ToLowerInvariant()}.", "status")
             : DeskResult.Refused($"The case is already {status.DisplayName().ToLowerInvariant()}.")), cancellationToken);

@@ -1,17 +1,18 @@
+using SupportConsole.Features.Reports;
+
 namespace SupportConsole.Features.Dashboard;
 
+/// <summary>
+/// What the managers' dashboard shows at one instant. <see cref="Sla"/> is the SLA report of the last 30 days (by due
+/// date), the very figures /reports gives for that range.
+/// </summary>
 public sealed record DashboardFigures(
     DateTimeOffset At,
     IReadOnlyList<QueueFigures> Queues,
-    int RespondedLast30Days,
-    int MetLast30Days,
-    int MetLateLast30Days,
-    TimeSpan? MedianFirstResponse,
-    IReadOnlyList<DailyResponses> Last14Days,
+    SlaReport Sla,
     IReadOnlyList<AttentionCase> NeedsAttention,
     IReadOnlyList<AgentLoad> Agents,
-    int EscalatedOpen)
-{
-    /// <summary>Share of priority first responses in the last 30 days that met the deadline, or null when there were none.</summary>
-    public double? MetRate => RespondedLast30Days == 0 ? null : (double)MetLast30Days / RespondedLast30Days;
-}
+    int EscalatedOpen,
+    long Backlog,
+    IReadOnlyList<BacklogDay> BacklogTrend,
+    BreachForecast WillBreachSoon);

@@ -87,10 +87,6 @@ public sealed class CaseIntake(
             Status = CaseStatus.Open,
             ReceivedAtUtc = receivedAt.UtcDateTime,
             IsImported = request.ImportedReceivedAt is not null,
-            FirstRespondedAtUtc = request.AnsweredOnArrival ? receivedAt.UtcDateTime : null,
-            ClockStartsAtUtc = deadline.ClockStartsAt.UtcDateTime,
-            AtRiskAtUtc = deadline.AtRiskAt?.UtcDateTime,
-            FirstResponseDueAtUtc = deadline.DueAt?.UtcDateTime,
             IdempotencyKey = request.IdempotencyKey,
             MessageId = request.MessageId,
             Thread =
@@ -99,6 +95,15 @@ public sealed class CaseIntake(
                 new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"Routed to the {decision.Queue.ToString().ToLowerInvariant()} queue: {decision.Reason}." },
             ],
         };
+        supportCase.SetDeadline(deadline);
+        if (request.AnsweredOnArrival)
+        {
+            supportCase.RecordResponse(receivedAt, calendar.Current);
+        }
+        if (request.History is { } history)
+        {
+            ApplyHistory(supportCase, history, now);
+        }
         if (request.ChannelEntry is { } channelEntry)
         {
             supportCase.Thread.Add(channelEntry);
@@ -129,6 +134,7 @@ public sealed class CaseIntake(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await RecordImportedCrossingsAsync(db, request, supportCase, now, cancellationToken);
             if (await AcknowledgmentAsync(db, request, supportCase, deadline, now, cancellationToken) is { } acknowledgment)
             {
                 // A case waiting for its sender's confirmation is acknowledged by the confirmation request itself.
@@ -163,6 +169,48 @@ public sealed class CaseIntake(
         outbox.Dispatch(outgoing);
         notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.Created, supportCase.Queue, now));
         return new IntakeResult(supportCase, Created: true);
+    }
+
+    /// <summary>
+    /// An import's past, recorded as it happened: the first response (with its business time on today's calendar) and
+    /// the status it ended in. Written as thread events so the case page tells where the facts came from.
+    /// </summary>
+    private void ApplyHistory(SupportCase supportCase, ImportedHistory history, DateTimeOffset now)
+    {
+        if (history.FirstRespondedAt is { } responded)
+        {
+            supportCase.RecordResponse(responded, calendar.Current);
+            supportCase.Thread.Add(new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"Imported first response: {TierCalendar.FormatCentral(responded)}." });
+        }
+        if (history.Status is { } status && status != CaseStatus.Open)
+        {
+            supportCase.ChangeStatus(status, history.ClosedAt ?? now);
+            supportCase.Thread.Add(new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"Imported status: {status.DisplayName()}." });
+        }
+    }
+
+    /// <summary>
+    /// An imported case answered or closed is never tracked: the thresholds its history crossed (at risk, breached,
+    /// before the answer or, unanswered, before now) are recorded here, silently, so its timeline tells what happened.
+    /// An imported case still open and unanswered is left to the deadline tracker, which records the past silently too.
+    /// </summary>
+    private static async Task RecordImportedCrossingsAsync(SupportConsoleDbContext db, IntakeRequest request, SupportCase supportCase, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (request.History is null || (supportCase.FirstRespondedAtUtc is null && supportCase.IsOpen))
+        {
+            return;
+        }
+        var until = supportCase.FirstRespondedAtUtc ?? now.UtcDateTime;
+        var crossed = new List<(long CaseId, SlaEventKind Kind, DateTime ThresholdAtUtc)>();
+        if (supportCase.AtRiskAtUtc is { } atRisk && atRisk < until)
+        {
+            crossed.Add((supportCase.Id, SlaEventKind.AtRisk, atRisk));
+        }
+        if (supportCase.FirstResponseDueAtUtc is { } due && due < until)
+        {
+            crossed.Add((supportCase.Id, SlaEventKind.Breached, due));
+        }
+        await db.RecordSlaEventsOnceAsync(crossed, now, cancellationToken);
     }
 
     /// <summary>
@@ -299,11 +347,62 @@ public sealed class CaseIntake(
                 errors["receivedAt"] = ["The calendar covers 2000-01-01 to 2100-12-31."];
             }
         }
+        if (request.History is { } history)
+        {
+            CheckHistory(history, request.ImportedReceivedAt is null ? null : receivedAt, now, errors);
+        }
         if (request.IdempotencyKey is { Length: > 200 })
         {
             errors["idempotencyKey"] = ["An Idempotency-Key has at most 200 characters."];
         }
         return errors;
+    }
+
+    private static void CheckHistory(ImportedHistory history, DateTimeOffset? receivedAt, DateTimeOffset now, Dictionary<string, string[]> errors)
+    {
+        if (receivedAt is not { } received)
+        {
+            const string onlyImports = "Only an import (a case with receivedAt) brings its history; leave this out or give receivedAt.";
+            if (history.FirstRespondedAt is not null)
+            {
+                errors.TryAdd("firstRespondedAt", [onlyImports]);
+            }
+            if (history.Status is not null)
+            {
+                errors.TryAdd("status", [onlyImports]);
+            }
+            if (history.ClosedAt is not null)
+            {
+                errors.TryAdd("closedAt", [onlyImports]);
+            }
+            return;
+        }
+        if (history.FirstRespondedAt is { } responded)
+        {
+            if (responded.ToWholeSecond() < received)
+            {
+                errors.TryAdd("firstRespondedAt", ["The first response cannot come before the case arrived (receivedAt)."]);
+            }
+            else if (responded.ToWholeSecond() > now)
+            {
+                errors.TryAdd("firstRespondedAt", ["An imported first response cannot be in the future."]);
+            }
+        }
+        if (history.ClosedAt is { } closed)
+        {
+            if (history.Status is not (CaseStatus.Resolved or CaseStatus.Closed))
+            {
+                errors.TryAdd("closedAt", ["closedAt needs status \"resolved\" or \"closed\"."]);
+            }
+            else if (closed.ToWholeSecond() < received)
+            {
+                errors.TryAdd("closedAt", ["A case cannot close before it arrived (receivedAt)."]);
+            }
+            else if (closed.ToWholeSecond() > now)
+            {
+                errors.TryAdd("closedAt", ["An imported closing cannot be in the future."]);
+            }
+        }
     }
 
     /// <summary>

@@ -36,10 +36,11 @@ internal static class IntakeEndpoints
                     errors["receivedAt"] = [instantError!];
                 }
             }
+            var history = History(body, errors);
             var idempotencyKey = http.Headers["Idempotency-Key"].FirstOrDefault()?.Trim();
             var request = new IntakeRequest(
                 CaseChannel.Api, body.From ?? "", body.Name, body.Subject ?? "", body.Body ?? "", severity,
-                receivedAt, string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey);
+                receivedAt, string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey, History: history);
             foreach (var (field, messages) in CaseIntake.Check(request, clock.GetUtcNow(), out _, out _))
             {
                 errors.TryAdd(field, messages);
@@ -67,6 +68,52 @@ internal static class IntakeEndpoints
                 return Results.ValidationProblem(e.Errors.ToDictionary(), title: "The case is not valid.");
             }
         });
+    }
+
+    /// <summary>The import's history fields, parsed; null when none was sent. Unparseable fields go to <paramref name="errors"/>.</summary>
+    private static ImportedHistory? History(NewCaseDto body, Dictionary<string, string[]> errors)
+    {
+        if (body.FirstRespondedAt is null && body.Status is null && body.ClosedAt is null)
+        {
+            return null;
+        }
+        DateTimeOffset? responded = null;
+        if (body.FirstRespondedAt is not null)
+        {
+            if (ApiFormat.TryParseInstant(body.FirstRespondedAt, out var at, out var error))
+            {
+                responded = at;
+            }
+            else
+            {
+                errors["firstRespondedAt"] = [error!];
+            }
+        }
+        CaseStatus? status = null;
+        if (body.Status is not null)
+        {
+            if (CaseStatusNames.TryParseApiName(body.Status, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors["status"] = ["Status is open, waiting-on-customer, resolved or closed."];
+            }
+        }
+        DateTimeOffset? closed = null;
+        if (body.ClosedAt is not null)
+        {
+            if (ApiFormat.TryParseInstant(body.ClosedAt, out var at, out var error))
+            {
+                closed = at;
+            }
+            else
+            {
+                errors["closedAt"] = [error!];
+            }
+        }
+        return new ImportedHistory(responded, status, closed);
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

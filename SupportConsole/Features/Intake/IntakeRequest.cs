@@ -21,7 +21,8 @@ public sealed record IntakeRequest(
     string? SenderDoubt = null,
     string? PriorityDoubt = null,
     bool SenderAuthenticated = false,
-    string? SenderCheck = null)
+    string? SenderCheck = null,
+    ImportedHistory? History = null)
 {
     // ImportedReceivedAt: an importer's claimed date (the case is marked imported). ArrivedAt: an instant this
     // server's own channel witnessed, such as a phone call's start. ChannelEntry: an extra thread entry (the call)
@@ -30,5 +31,6 @@ public sealed record IntakeRequest(
     // never gets the priority queue, and the doubt is in its routing reason. PriorityDoubt: why the sender's
     // authentication does not allow priority (see SenderAuthentication.PriorityDoubt); applied only when the routing
     // would give priority. SenderAuthenticated/SenderCheck: a trusted server authenticated the From domain, and what it
-    // said, for list change requests.
+    // said, for list change requests. History: for an import only, the first
+    // response, status and closing the other tool recorded, so the desk's reports start full.
 }

@@ -1,3 +1,13 @@
 namespace SupportConsole.Features.Intake;
 
-public sealed record NewCaseDto(string? From, string? Name, string? Subject, string? Body, int? Severity, string? ReceivedAt);
+/// <summary>The body of <c>POST /api/cases</c>; <c>receivedAt</c>, <c>firstRespondedAt</c>, <c>status</c> and <c>closedAt</c> only for imports.</summary>
+public sealed record NewCaseDto(
+    string? From,
+    string? Name,
+    string? Subject,
+    string? Body,
+    int? Severity,
+    string? ReceivedAt,
+    string? FirstRespondedAt = null,
+    string? Status = null,
+    string? ClosedAt = null);

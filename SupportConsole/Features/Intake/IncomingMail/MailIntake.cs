@@ -387,7 +387,7 @@ public sealed partial class MailIntake(
         }
         else if (!automated && supportCase.Status == CaseStatus.Resolved)
         {
-            supportCase.Status = CaseStatus.Open;
+            supportCase.ChangeStatus(CaseStatus.Open, now);
             db.CaseEntries.Add(CaseEntry.SystemEvent(caseId, now, $"{from.Value} replied to the resolved case: it is open again.", "reopened"));
         }
         await db.SaveChangesAsync(cancellationToken);

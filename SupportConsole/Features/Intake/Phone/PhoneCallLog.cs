@@ -122,7 +122,7 @@ public sealed class PhoneCallLog(
             var tracked = await write.Cases.FirstAsync(c => c.Id == caseId, cancellationToken);
             write.CaseEntries.Add(CallEntry(tracked.Id, callStartedAt, agent, "Call", summary));
             // The domain rule, not a raw write: a call that started before the case arrived answers it at its arrival.
-            if (answered && tracked.RecordResponse(callStartedAt) is var outcome && outcome != FirstResponseOutcome.NotFirst)
+            if (answered && tracked.RecordResponse(callStartedAt, calendar.Current) is var outcome && outcome != FirstResponseOutcome.NotFirst)
             {
                 var verdict = outcome switch
                 {
