@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
+using SupportConsole.Features.Calls;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
 
@@ -48,6 +51,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/submit", null },
         { "/contact", null },
         { "/not-found", null },
+        { "/book/{token}", null },
+        { "/confirm/{token}", null },
         { "/queues", Tier1 },
         { "/cases/first", Tier1 },
         { "/escalated-by-me", Tier1 },
@@ -64,6 +69,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/admin/quarantine", Manager },
         { "/admin/staff", Manager },
         { "/admin/users", Admin },
+        { "/reports", Manager },
     };
 
     [Theory]
@@ -77,8 +83,14 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         try
         {
-            var casePath = await CasesAsync();
-            await page.GotoAsync(path == "/cases/first" ? casePath : path);
+            var (casePath, bookPath, confirmPath) = await CasesAsync();
+            await page.GotoAsync(path switch
+            {
+                "/cases/first" => casePath,
+                "/book/{token}" => bookPath,
+                "/confirm/{token}" => confirmPath,
+                _ => path,
+            });
             var themed = await page.Locator("#theme-toggle").CountAsync() > 0;
             if (themed)
             {
@@ -120,27 +132,38 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         }
     }
 
-    private static Task<string>? cases;
+    private static Task<(string Case, string Book, string Confirm)>? cases;
 
     /// <summary>
     /// A priority and a standard case, claimed by the administrator so that no other browser test's "take next" picks
-    /// them: the queues have rows to audit, and the first is the case page audited. Returns that page's path.
+    /// them: the queues have rows to audit, and the first is the case page audited. A booking link mailed for the first,
+    /// and a confirmation link mailed for a web-form case from a listed address: the customer's two pages.
     /// </summary>
-    private Task<string> CasesAsync() => LazyInitializer.EnsureInitialized(ref cases, async () =>
+    private Task<(string Case, string Book, string Confirm)> CasesAsync() => LazyInitializer.EnsureInitialized(ref cases, async () =>
     {
         var services = browser.App.Services;
         using var scope = services.CreateScope();
         var admin = (await scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>().FindByEmailAsync(Admin))!;
         var actor = new Actor(admin.Id, admin.NameOrEmail, admin.Email!);
         string? path = null;
+        SupportCase? first = null;
         foreach (var (from, subject) in new[] { ("dev@acme.example", "Audit: exports fail"), ("pat@example.com", "Audit: a question") })
         {
             var created = (await services.GetRequiredService<CaseIntake>().AcceptAsync(new IntakeRequest(CaseChannel.Email, from, "Audit Sender", subject,
                 "Exports fail since the upgrade.", CaseSeverity.High))).Case;
             Assert.True((await services.GetRequiredService<CaseDesk>().ClaimAsync(created.Id, actor)).Succeeded);
             path ??= $"/cases/{CaseNumber.Format(created.Number)}";
+            first ??= created;
         }
-        return path!;
+        var engineer = (await scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>().FindByEmailAsync(Tier2))!;
+        Assert.True((await services.GetRequiredService<BookingLinks>().SendAsync(first!.Id, engineer.Id, TimeSpan.FromMinutes(30), actor)).Succeeded);
+        var held = (await services.GetRequiredService<CaseIntake>().AcceptAsync(new IntakeRequest(CaseChannel.Web, "web@acme.example", "Wendy Web", "Audit: from the form",
+            "Typed into the form.", CaseSeverity.Normal))).Case;
+        await using var db = await services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        var mails = await db.Outbox.AsNoTracking().Where(m => m.CaseId == first.Id || m.CaseId == held.Id).ToListAsync();
+        string LinkIn(OutboxKind kind, string route) =>
+            new Uri(Regex.Match(mails.Single(m => m.Kind == kind).Body, $@"http\S+/{route}/\S+").Value).PathAndQuery;
+        return (path!, LinkIn(OutboxKind.BookingLink, "book"), LinkIn(OutboxKind.SenderConfirmation, "confirm"));
     });
 
     private async Task<string> SignInAsync(string email)

@@ -52,7 +52,7 @@ public sealed class QueueGridTests : MudTestContext
             Row(5, "none"),
         ], WednesdayNine);
 
-        var badges = grid.FindAll(".queue-row .sla").Select(b => (b.GetAttribute("data-sla"), b.TextContent)).ToList();
+        var badges = grid.FindAll(".queue-row .sla").Select(b => (b.GetAttribute("data-sla"), b.QuerySelector("[aria-hidden=true]")!.TextContent)).ToList();
         Assert.Equal(
         [
             ("running", "due in 6h 00m"),
@@ -62,6 +62,15 @@ public sealed class QueueGridTests : MudTestContext
             ("none", "no commitment"),
         ], badges);
         Assert.Equal("First response due Wed 2026-11-18 15:00:00 CST", grid.FindAll(".queue-row .sla")[0].GetAttribute("title"));
+        // What the colour says, in words, for screen readers.
+        Assert.Equal(
+        [
+            "first response due in 6 hours of Tier 1 time",
+            "at risk: first response due in 2 hours of Tier 1 time",
+            "breached: the first response is 1 hour 5 minutes of Tier 1 time overdue",
+            "first response met in time",
+            "no first-response commitment",
+        ], grid.FindAll(".queue-row .sla .visually-hidden").Select(b => b.TextContent).ToList());
     }
 
     [Fact]
@@ -71,7 +80,8 @@ public sealed class QueueGridTests : MudTestContext
         var thursdayNight = new DateTimeOffset(2026, 11, 19, 6, 44, 0, TimeSpan.Zero); // Thu 00:44 CST
         var grid = RenderGrid([Row(1, "late", atRisk: wednesdayClose.AddHours(-4), due: wednesdayClose)], thursdayNight);
 
-        Assert.Equal("breached · was due Wed 19:00", grid.Find(".queue-row .sla").TextContent);
+        Assert.Equal("breached · was due Wed 19:00", grid.Find(".queue-row .sla [aria-hidden=true]").TextContent);
+        Assert.Equal("breached: the first response was due Wed 19:00", grid.Find(".queue-row .sla .visually-hidden").TextContent);
     }
 
     [Fact]
@@ -81,7 +91,8 @@ public sealed class QueueGridTests : MudTestContext
         var grid = RenderGrid([Row(1, "overnight", atRisk: WednesdayNine.AddHours(4), due: WednesdayNine.AddHours(6))], tuesdayEvening);
 
         var badge = grid.Find(".queue-row .sla");
-        Assert.Equal("paused · resumes Wed 07:00", badge.TextContent);
+        Assert.Equal("paused · resumes Wed 07:00", badge.QuerySelector("[aria-hidden=true]")!.TextContent);
+        Assert.Equal("paused outside the Tier 1 window: 8 hours of Tier 1 time left, resumes Wed 07:00", badge.QuerySelector(".visually-hidden")!.TextContent);
         Assert.Contains("8h 00m of Tier 1 time left", badge.GetAttribute("title"));
     }
 

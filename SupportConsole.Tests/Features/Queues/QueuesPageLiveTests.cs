@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SupportConsole.Data;
 using SupportConsole.Domain.Cases;
+using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.Intake;
@@ -62,6 +63,31 @@ public sealed class QueuesPageLiveTests : MudTestContext, IClassFixture<QueueApp
             Assert.Contains(second.Subject, Subjects(page, "standard-queue"));
         });
         page.WaitForAssertion(() => Assert.Contains("is-new", page.Find($"#row-{third.Number}").ClassName));
+    }
+
+    [Fact]
+    public async Task The_live_region_announces_a_new_priority_case_and_the_result_of_a_claim_but_not_the_clock()
+    {
+        var page = Render<QueuesPage>();
+        var region = page.Find("#queue-announcer");
+        Assert.Equal("polite", region.GetAttribute("aria-live"));
+        Assert.Equal("status", region.GetAttribute("role"));
+
+        var standard = await OpenCaseAsync("joe@hooli.example", "Quiet standard " + Guid.NewGuid().ToString("N")[..6]);
+        page.WaitForAssertion(() => Assert.Contains(standard.Subject, Subjects(page, "standard-queue")));
+        Assert.DoesNotContain(CaseNumber.Format(standard.Number), page.Find("#queue-announcer").TextContent);
+
+        var urgent = await OpenCaseAsync("bob@acme.example", "Announced " + Guid.NewGuid().ToString("N")[..6]);
+        page.WaitForAssertion(() => Assert.Equal($"New priority case {CaseNumber.Format(urgent.Number)} from Acme Corp", page.Find("#queue-announcer").TextContent));
+
+        // A minute passes: every badge recomputes, and nothing new is said.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await page.InvokeAsync(() => page.Instance.OnKey("j"));
+        Assert.Equal($"New priority case {CaseNumber.Format(urgent.Number)} from Acme Corp", page.Find("#queue-announcer").TextContent);
+
+        page.Find($"#row-{urgent.Number} .claim-button").Click();
+        page.WaitForAssertion(() => Assert.Contains($"{CaseNumber.Format(urgent.Number)}", page.Find("#queue-announcer").TextContent));
+        Assert.DoesNotContain("New priority case", page.Find("#queue-announcer").TextContent);
     }
 
     [Fact]

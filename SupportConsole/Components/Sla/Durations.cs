@@ -18,6 +18,18 @@ public static class Durations
             : string.Create(CultureInfo.InvariantCulture, $"{hours}h {minutes % 60:00}m");
     }
 
+    /// <summary>"3 hours 10 minutes", "1 hour", "45 minutes": what a screen reader says for <see cref="Short"/>.</summary>
+    public static string Spoken(TimeSpan span)
+    {
+        var minutes = (long)Math.Floor(span.Duration().TotalMinutes);
+        var hours = minutes / 60;
+        var rest = minutes % 60;
+        static string Unit(long n, string one) => string.Create(CultureInfo.InvariantCulture, $"{n} {one}{(n == 1 ? "" : "s")}");
+        return hours == 0 ? Unit(rest, "minute")
+            : rest == 0 ? Unit(hours, "hour")
+            : $"{Unit(hours, "hour")} {Unit(rest, "minute")}";
+    }
+
     /// <summary>"5h", "3h 30m", "45m 10s": labels inside the SLA timeline strip, where space is short.</summary>
     public static string Compact(TimeSpan span)
     {

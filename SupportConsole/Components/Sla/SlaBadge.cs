@@ -5,9 +5,15 @@ using static SupportConsole.Components.Sla.Durations;
 
 namespace SupportConsole.Components.Sla;
 
-/// <summary>How a case's first-response SLA reads in a queue row: a short text, a tone for its colour and the deadline for the tooltip.</summary>
+/// <summary>
+/// How a case's first-response SLA reads in a queue row: a short text, a tone for its colour, the deadline for the
+/// tooltip, and <see cref="Spoken"/>: in words what the colour says, for screen readers ("breached", "at risk").
+/// </summary>
 public sealed record SlaBadge(SlaState State, string Text, string Tone, string Tooltip)
 {
+    /// <summary>The badge in words: "first response due in 3 hours 10 minutes of Tier 1 time", "breached: ...".</summary>
+    public string Spoken { get; init; } = Text;
+
     public static SlaBadge For(TierCalendar calendar, FirstResponseDeadline deadline, DateTimeOffset? firstRespondedAt, DateTimeOffset now)
     {
         var state = SlaClock.Evaluate(deadline, firstRespondedAt, now);
@@ -16,11 +22,14 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
         {
             var at = firstRespondedAt!.Value;
             return new SlaBadge(state, state == SlaState.Met ? "met" : "met late", state == SlaState.Met ? "met" : "late",
-                $"{tooltip}; answered {TierCalendar.FormatCentral(at)}");
+                $"{tooltip}; answered {TierCalendar.FormatCentral(at)}")
+            {
+                Spoken = state == SlaState.Met ? "first response met in time" : "first response met late, after its deadline",
+            };
         }
         if (state == SlaState.None)
         {
-            return new SlaBadge(state, "no commitment", "none", tooltip);
+            return new SlaBadge(state, "no commitment", "none", tooltip) { Spoken = "no first-response commitment" };
         }
         var remaining = SlaClock.RemainingBusinessTime(calendar, deadline, now) ?? TimeSpan.Zero;
         var open = calendar.IsOpen(SupportTier.Tier1, now);
@@ -30,17 +39,25 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
             // say when it was due rather than "0m ago".
             return new SlaBadge(state, -remaining < TimeSpan.FromMinutes(1)
                 ? $"breached · was due {ShortInstant(deadline.DueAt!.Value)}"
-                : $"breached {Short(-remaining)} ago", "breached", tooltip);
+                : $"breached {Short(-remaining)} ago", "breached", tooltip)
+            {
+                Spoken = -remaining < TimeSpan.FromMinutes(1)
+                    ? $"breached: the first response was due {ShortInstant(deadline.DueAt!.Value)}"
+                    : $"breached: the first response is {Spoken(-remaining)} of Tier 1 time overdue",
+            };
         }
         if (!open || state == SlaState.Pending)
         {
             var resumes = calendar.NextOpening(SupportTier.Tier1, now);
             return new SlaBadge(state, $"paused · resumes {ShortInstant(resumes)}", state == SlaState.AtRisk ? "at-risk" : "paused",
-                $"{tooltip}; {Short(remaining)} of Tier 1 time left; the clock is paused outside the Tier 1 window");
+                $"{tooltip}; {Short(remaining)} of Tier 1 time left; the clock is paused outside the Tier 1 window")
+            {
+                Spoken = $"{(state == SlaState.AtRisk ? "at risk, " : "")}paused outside the Tier 1 window: {Spoken(remaining)} of Tier 1 time left, resumes {ShortInstant(resumes)}",
+            };
         }
         return state == SlaState.AtRisk
-            ? new SlaBadge(state, $"at risk · {Short(remaining)}", "at-risk", tooltip)
-            : new SlaBadge(state, $"due in {Short(remaining)}", "running", tooltip);
+            ? new SlaBadge(state, $"at risk · {Short(remaining)}", "at-risk", tooltip) { Spoken = $"at risk: first response due in {Spoken(remaining)} of Tier 1 time" }
+            : new SlaBadge(state, $"due in {Short(remaining)}", "running", tooltip) { Spoken = $"first response due in {Spoken(remaining)} of Tier 1 time" };
     }
 
     /// <summary>"Mon 07:00".</summary>
