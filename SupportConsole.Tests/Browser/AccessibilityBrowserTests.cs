@@ -98,6 +98,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
             }
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+            // An outline a screen reader can use: one main landmark and one level-1 heading.
+            var outline = (Main: await page.Locator("main").CountAsync(), H1: await page.Locator("h1").CountAsync());
+            Assert.True(outline == (1, 1), $"{path} has {outline.Main} main landmarks and {outline.H1} h1 headings; it needs one of each");
+
             var report = new List<string>();
             foreach (var width in new[] { 1366, 1024 })
             {

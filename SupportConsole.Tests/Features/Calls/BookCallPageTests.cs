@@ -70,7 +70,7 @@ public sealed class BookCallPageTests : MudTestContext, IClassFixture<BookCallPa
         var about = page.Find(".auth-sub").TextContent;
         Assert.Contains($"Case {CaseNumber.Format(supportCase.Number)}: {supportCase.Subject}", about);
         Assert.Contains("with Sam Tier2, 30 minutes.", about);
-        Assert.Equal("false", page.Find("main").GetAttribute("data-detect-time-zone"));
+        Assert.Equal("false", page.Find("section.booking").GetAttribute("data-detect-time-zone"));
         Assert.Equal(NewYork, page.Find("#time-zone option[selected]").GetAttribute("value"));
         Assert.Empty(page.FindAll("#booked-call"));
 
@@ -102,7 +102,7 @@ public sealed class BookCallPageTests : MudTestContext, IClassFixture<BookCallPa
 
         var page = RenderAt(token);
 
-        Assert.Equal("true", page.Find("main").GetAttribute("data-detect-time-zone"));
+        Assert.Equal("true", page.Find("section.booking").GetAttribute("data-detect-time-zone"));
         Assert.Equal("America/Chicago", page.Find("#time-zone option[selected]").GetAttribute("value"));
         var days = SlotDays(page);
         Assert.Equal(("Thursday February 18", "09:00", "16:30"), (days[1].Day, days[1].Times[0], days[1].Times[^1]));
