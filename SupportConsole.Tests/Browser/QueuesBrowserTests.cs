@@ -65,7 +65,8 @@ public sealed class QueuesBrowserTests(BrowserFixture browser)
         await Expect(theoRow.Locator(".assignee")).ToHaveTextAsync("Tina Tier1");
 
         await theo.Keyboard.PressAsync("c");
-        await Expect(theo.GetByText($"Tina Tier1 already has {number}.")).ToBeVisibleAsync();
+        await Expect(theo.Locator("#mud-snackbar-container").GetByText($"Tina Tier1 already has {number}.")).ToBeVisibleAsync();
+        await Expect(theo.Locator("#queue-announcer")).ToHaveTextAsync($"Tina Tier1 already has {number}."); // and screen readers hear it
         await tina.Context.CloseAsync();
         await theo.Context.CloseAsync();
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using SupportConsole.Features.Reports;
@@ -46,6 +47,30 @@ public sealed class ReportsPageTests : MudTestContext, IClassFixture<ReportsPage
         Assert.Equal(["2026-11-16", "2026-11-23"], page.FindAll("#report-table tbody tr").Select(r => r.GetAttribute("data-key")));
         Assert.Equal("/reports/sla.csv?from=2026-10-27&to=2026-11-26&groupBy=week", page.Find("#table-csv").GetAttribute("href"));
         Assert.Equal("/reports/sla/cases.csv?from=2026-10-27&to=2026-11-26&groupBy=week", page.Find("#cases-csv").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_pickup_count_drills_down_to_its_escalations_with_their_csv()
+    {
+        using (var api = ApiClient.Create(shared.App))
+        {
+            var escalated = await api.PostAsJsonAsync($"/api/cases/{numbers["D"]}/escalations", new { tier = 2, reason = "Needs an engineer", author = "tier1@supportconsole.local" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, escalated.StatusCode);
+        }
+        var page = Render<ReportsPage>();
+        // Its pickup is due Friday 10:00 CST (4 Tier 2-3 hours; Thanksgiving between).
+        page.WaitForElement("#custom-from");
+        page.Find("#custom-from").Change("2026-11-23");
+        page.Find("#custom-to").Change("2026-11-30");
+        page.Find("#range-custom").Click();
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("#pickup-tier2-pending").TextContent));
+
+        page.Find("#pickup-tier2-pending").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Tier 2 pickup · Pending: 1 escalation", page.Find("#pickup-drill-down-title").TextContent));
+        Assert.Contains(numbers["D"], page.Find("#pickup-drill-down-table").TextContent);
+        Assert.Equal("/reports/pickup/escalations.csv?from=2026-11-23&to=2026-11-30&outcome=pending&tier=2", page.Find("#pickup-drill-down-csv").GetAttribute("href"));
+        Assert.Equal("/reports/pickup.csv?from=2026-11-23&to=2026-11-30", page.Find("#pickup-csv").GetAttribute("href"));
     }
 
     [Fact]

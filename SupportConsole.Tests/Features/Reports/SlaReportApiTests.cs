@@ -168,6 +168,36 @@ public sealed class SlaReportApiTests(SlaReportApp shared) : IClassFixture<SlaRe
     }
 
     [Fact]
+    public async Task The_pickup_table_and_its_escalations_come_as_json_and_csv_by_tier_and_outcome()
+    {
+        var numbers = await ImportedHistory.ImportAsync(api);
+        var escalated = await api.PostAsJsonAsync($"/api/cases/{numbers["D"]}/escalations", new { tier = 2, reason = "Needs an engineer", author = "tier1@supportconsole.local" });
+        Assert.Equal(HttpStatusCode.OK, escalated.StatusCode);
+        shared.Clock.Advance(TimeSpan.FromHours(44) + TimeSpan.FromSeconds(1)); // past its pickup due, Fri 10:00 CST
+        const string range = "from=2026-11-25&to=2026-11-28";
+
+        var table = await (await api.GetAsync($"/api/reports/pickup?{range}")).JsonAsync();
+        var tier2 = table.EnumerateArray().Single(r => r.GetProperty("tier").GetInt32() == 2);
+        Assert.Equal((1L, 0L, 1L, 0L), (tier2.GetProperty("due").GetInt64(), tier2.GetProperty("met").GetInt64(), tier2.GetProperty("missed").GetInt64(), tier2.GetProperty("pending").GetInt64()));
+        Assert.Equal($"{SupportConsole.Features.Reports.ReportCsv.PickupHeader}\r\n2,1,0,1,0,0\r\n3,0,0,0,0,\r\n", await api.GetStringAsync($"/api/reports/pickup?{range}&format=csv"));
+
+        var missed = await (await api.GetAsync($"/api/reports/pickup/escalations?{range}&tier=2&outcome=missed")).JsonAsync();
+        var only = Assert.Single(missed.EnumerateArray());
+        Assert.Equal(numbers["D"], only.GetProperty("number").GetString());
+        Assert.Equal("missed", only.GetProperty("outcome").GetString());
+        Assert.Empty((await (await api.GetAsync($"/api/reports/pickup/escalations?{range}&tier=2&outcome=met")).JsonAsync()).EnumerateArray());
+        var csv = await api.GetStringAsync($"/api/reports/pickup/escalations?{range}&format=csv");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(SupportConsole.Features.Reports.ReportCsv.PickupCasesHeader, lines[0]);
+        Assert.StartsWith($"{numbers["D"]},", lines[1]);
+        Assert.EndsWith(",missed", lines[1]);
+
+        var wrongTier = await api.GetAsync($"/api/reports/pickup/escalations?{range}&tier=1");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongTier.StatusCode);
+        Assert.Contains("tier is 2 or 3", await wrongTier.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Imported_history_sends_no_acknowledgment_and_raises_no_alert()
     {
         await ImportedHistory.ImportAsync(api);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Domain.Reports;
@@ -18,6 +19,38 @@ public static class ReportCsv
     public const string RowsHeader = "key,due,met,missed,pending,compliance,p50Seconds,p90Seconds,p99Seconds";
 
     public const string CasesHeader = "number,subject,customer,queue,severity,channel,agent,status,receivedAt,firstResponseDueAt,firstRespondedAt,responseBusinessSeconds,outcome";
+
+    public const string PickupHeader = "tier,due,met,missed,pending,compliance";
+
+    public const string PickupCasesHeader = "number,subject,customer,tier,escalatedAt,pickupDueAt,pickedUpAt,engineer,outcome";
+
+    /// <summary>The Tier 2-3 pickup table: one line per tier.</summary>
+    public static string Pickup(IEnumerable<PickupFigures> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var csv = new StringBuilder().Append(PickupHeader).Append("\r\n");
+        foreach (var r in rows)
+        {
+            csv.Append(Number(SupportTiers.Number(r.Tier))).Append(',')
+                .Append(Number(r.Due)).Append(',').Append(Number(r.Met)).Append(',').Append(Number(r.Missed)).Append(',').Append(Number(r.Pending)).Append(',')
+                .Append(r.Compliance is { } c ? c.ToString("0.####", CultureInfo.InvariantCulture) : "").Append("\r\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>The escalations behind the pickup table.</summary>
+    public static string PickupCases(IEnumerable<PickupCase> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var csv = new StringBuilder().Append(PickupCasesHeader).Append("\r\n");
+        foreach (var c in cases)
+        {
+            csv.Append(string.Join(',',
+                CaseNumber.Format(c.Number), Field(c.Subject), Field(c.Customer ?? ""), Number(SupportTiers.Number(c.Tier)), ApiFormat.Instant(c.EscalatedAt),
+                ApiFormat.Instant(c.PickupDueAt), ApiFormat.Instant(c.PickedUpAt) ?? "", Field(c.Engineer ?? ""), c.Outcome.ToApiName())).Append("\r\n");
+        }
+        return csv.ToString();
+    }
 
     public static string Rows(IEnumerable<SlaReportRow> rows)
     {

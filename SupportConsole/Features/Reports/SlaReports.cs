@@ -59,6 +59,30 @@ public sealed class SlaReports(IDbContextFactory<SupportConsoleDbContext> dbFact
             : new PickupFigures(tier, 0, 0, 0, 0, null))];
     }
 
+    /// <summary>
+    /// The escalations behind a pickup figure: those whose pickup was due in the range, of one tier (null for both) and
+    /// one outcome (null for all), in due order.
+    /// </summary>
+    public async Task<IReadOnlyList<PickupCase>> PickupCasesAsync(ReportRange range, SupportTier? tier, SlaOutcome? outcome, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().ToWholeSecond();
+        var start = SlaReportRules.StartOfCentralDay(range.From).UtcDateTime;
+        var end = SlaReportRules.StartOfCentralDay(range.To).UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from e in db.Escalations.AsNoTracking()
+                          where e.PickupDueAtUtc >= start && e.PickupDueAtUtc < end && (tier == null || e.Tier == tier)
+                          join c in db.Cases on e.CaseId equals c.Id
+                          join u in db.Users on e.AssigneeId equals u.Id into engineers
+                          from u in engineers.DefaultIfEmpty()
+                          orderby e.PickupDueAtUtc, e.Id
+                          select new { c.Number, c.Subject, Customer = c.Customer != null ? c.Customer.Name : null, e.Tier, e.EscalatedAtUtc, e.PickupDueAtUtc, e.PickedUpAtUtc, Engineer = u != null ? (u.DisplayName != "" ? u.DisplayName : u.Email) : null })
+                          .ToListAsync(cancellationToken);
+        return [.. rows
+            .Select(r => new PickupCase(r.Number, r.Subject, r.Customer, r.Tier, r.EscalatedAtUtc.AsInstant(), r.PickupDueAtUtc.AsInstant(), r.PickedUpAtUtc.AsInstant(), r.Engineer,
+                SlaReportRules.Classify(r.PickupDueAtUtc.AsInstant(), r.PickedUpAtUtc.AsInstant(), now)))
+            .Where(r => outcome is null || r.Outcome == outcome)];
+    }
+
     public async Task<ResponseHistogram> HistogramAsync(ReportRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
