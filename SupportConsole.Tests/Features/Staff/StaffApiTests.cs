@@ -33,6 +33,27 @@ public sealed partial class StaffApiTests(StaffApiFixture fixture) : IClassFixtu
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    [Fact]
+    public async Task Time_off_added_twice_at_once_for_someone_without_a_profile_creates_one_profile_and_both_entries()
+    {
+        var services = fixture.App.Services;
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
+        var owner = await users.FindByEmailAsync("admin@supportconsole.local");
+        Assert.Empty(await services.GetRequiredService<SupportConsole.Features.Admin.AgentDirectory>().CreateAsync("fresh@vendor.example", "Fresh Engineer", "Fresh-engineer-1!", [Roles.Tier2], owner!.Id));
+        var fresh = (await users.FindByEmailAsync("fresh@vendor.example"))!;
+        var roster = services.GetRequiredService<SupportConsole.Features.Staff.StaffRoster>();
+        var start = SupportConsole.Tests.Features.Escalations.EngineeringDeskHost.Start;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            Task.Run(() => roster.AddTimeOffAsync(fresh.Id, start.AddDays(i * 2), start.AddDays(i * 2 + 1), $"day {i}"))));
+
+        Assert.All(results, Assert.Null);
+        await using var db = await services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.StaffProfiles.CountAsync(p => p.UserId == fresh.Id));
+        Assert.Equal(4, await db.StaffTimeOff.CountAsync(t => t.UserId == fresh.Id));
+    }
+
     // ---- PUT /api/staff/{email} ----
 
     [Fact]

@@ -331,8 +331,18 @@ public sealed class CallBook(
     {
         if (await db.StaffProfiles.Where(p => p.UserId == engineerId).ExecuteUpdateAsync(s => s.SetProperty(p => p.BookingVersion, p => p.BookingVersion + 1), cancellationToken) == 0)
         {
-            db.StaffProfiles.Add(new StaffProfile { UserId = engineerId, BookingVersion = 1 });
-            await db.SaveChangesAsync(cancellationToken);
+            var profile = new StaffProfile { UserId = engineerId, BookingVersion = 1 };
+            db.StaffProfiles.Add(profile);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Someone created the profile at the same moment: take the row by updating it after all.
+                db.Entry(profile).State = EntityState.Detached;
+                await db.StaffProfiles.Where(p => p.UserId == engineerId).ExecuteUpdateAsync(s => s.SetProperty(p => p.BookingVersion, p => p.BookingVersion + 1), cancellationToken);
+            }
         }
     }
 

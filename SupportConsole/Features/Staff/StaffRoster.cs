@@ -251,15 +251,29 @@ public sealed class StaffRoster(
             load.Open, load.Load, next is { } at && at <= now, next);
     }
 
+    /// <summary>
+    /// The person's profile, created (and saved at once) when they have none. Another writer may create it at the same
+    /// moment (a booking locks the engineer's row, a reassignment after time off touches the next engineer): the unique
+    /// index lets one insert win, and the loser uses the winner's row.
+    /// </summary>
     private static async Task<StaffProfile> EnsureProfileAsync(SupportConsoleDbContext db, string userId, CancellationToken cancellationToken)
     {
-        var profile = await db.StaffProfiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (profile is null)
+        if (await db.StaffProfiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken) is { } existing)
         {
-            profile = new StaffProfile { UserId = userId };
-            db.StaffProfiles.Add(profile);
+            return existing;
         }
-        return profile;
+        var profile = new StaffProfile { UserId = userId };
+        db.StaffProfiles.Add(profile);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return profile;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.Entry(profile).State = EntityState.Detached;
+            return await db.StaffProfiles.FirstAsync(p => p.UserId == userId, cancellationToken);
+        }
     }
 
     private async Task InviteAsync(AgentUser user, string token, CancellationToken cancellationToken)
