@@ -95,7 +95,14 @@ public static class SupportConsoleHosting
     private static void AddUserInterface(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // One stack of messages, bottom left (the page's actions are top right), at most three at a time, newest on top.
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            options.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            options.SnackbarConfiguration.NewestOnTop = true;
+            options.SnackbarConfiguration.PreventDuplicates = true;
+        });
         builder.Services.AddHttpContextAccessor();
     }
 }

@@ -77,6 +77,9 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         Assert.Equal(SupportConsole.Domain.Sla.SlaState.Met, met.SlaStateAt(OpenNow));
         Assert.Null(running.FirstRespondedAtUtc);
         Assert.Equal(SupportConsole.Domain.Sla.SlaState.Running, running.SlaStateAt(OpenNow));
+        // The agent who answered the caller has the case; a call that answered nothing leaves it for the queue.
+        Assert.Equal(agent1, met.AssigneeId);
+        Assert.Null(running.AssigneeId);
 
         await Calls.LogOnExistingCaseAsync(unanswered.Number, "Called back with the fix.", agent2, OpenNow.AddMinutes(-1));
 

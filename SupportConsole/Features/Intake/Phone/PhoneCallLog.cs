@@ -93,7 +93,17 @@ public sealed class PhoneCallLog(
                 Body = $"The caller said they are with {named.Name}, but {supportCase.FromAddress} is not on its origination list, so the case was routed by the address: {supportCase.RoutingReason}",
             });
         }
+        // The agent who answered the caller has the case: it was theirs from the first word.
+        var assigned = answered && supportCase.AssigneeId is null && supportCase.AssignTo(agentUserId);
+        if (assigned)
+        {
+            db.CaseEntries.Add(CaseEntry.SystemEvent(supportCase.Id, now.ToWholeSecond(), $"{agent} answered the call and has the case.", "assigned"));
+        }
         await db.SaveChangesAsync(cancellationToken);
+        if (assigned)
+        {
+            notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.Claimed, supportCase.Queue, now.ToWholeSecond(), agent));
+        }
         logger.LogInformation("{Agent} logged a phone call as new case {Case}", agent, CaseNumber.Format(supportCase.Number));
         return supportCase;
     }
