@@ -22,8 +22,16 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
         var attachments = await db.CaseAttachments.AsNoTracking().Where(a => entryIds.Contains(a.CaseEntryId)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var assignee = supportCase.AssigneeId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == supportCase.AssigneeId)
             .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefaultAsync(cancellationToken);
+        var authors = thread.Select(e => e.Author.ToUpperInvariant()).Distinct().ToList();
+        var agents = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && authors.Contains(u.NormalizedEmail) && u.DisplayName != "")
+            .Select(u => new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var agent in agents.Where(a => a.Email is not null))
+        {
+            names[agent.Email!] = agent.DisplayName;
+        }
         return new CaseView(supportCase, assignee, supportCase.Customer, Listing(supportCase), thread,
-            attachments.GroupBy(a => a.CaseEntryId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseAttachment>)[.. g]));
+            attachments.GroupBy(a => a.CaseEntryId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseAttachment>)[.. g]), names);
     }
 
     public static SenderListing Listing(SupportCase supportCase)

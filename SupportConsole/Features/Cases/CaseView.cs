@@ -11,4 +11,9 @@ public sealed record CaseView(
     Customer? Customer,
     SenderListing Sender,
     IReadOnlyList<CaseEntry> Thread,
-    IReadOnlyDictionary<long, IReadOnlyList<CaseAttachment>> AttachmentsByEntry);
+    IReadOnlyDictionary<long, IReadOnlyList<CaseAttachment>> AttachmentsByEntry,
+    IReadOnlyDictionary<string, string> AgentNames)
+{
+    /// <summary>How a thread entry's author reads: an agent by their display name, anyone else by their address.</summary>
+    public string AuthorName(string author) => AgentNames.TryGetValue(author, out var name) ? name : author;
+}

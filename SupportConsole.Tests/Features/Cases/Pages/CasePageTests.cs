@@ -187,6 +187,9 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
         page.WaitForAssertion(() => Assert.Equal("Wed 2026-11-18 09:00:00 CST", page.Find("#sla-first-response").TextContent));
         Assert.Empty(page.FindAll("#sla-remaining"));
         Assert.Contains(page.FindAll("#thread .thread-entry"), e => e.GetAttribute("data-kind") == nameof(CaseEntryKind.Reply) && e.TextContent.Contains("We are looking into the retries now."));
+        // Agents by their name (the address on hover); the customer by their address.
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("#thread .thread-entry .author"), a => a.TextContent == "Tina Tier1" && a.GetAttribute("title") == tina.Email));
+        Assert.Contains(page.FindAll("#thread .thread-entry .author"), a => a.TextContent == "dev@acme.example");
         Assert.Equal("", page.Find("#reply-body").GetAttribute("value") ?? "");
     }
 
