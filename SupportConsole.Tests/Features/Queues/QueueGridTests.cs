@@ -55,18 +55,18 @@ public sealed class QueueGridTests : MudTestContext
         var badges = grid.FindAll(".queue-row .sla").Select(b => (b.GetAttribute("data-sla"), b.QuerySelector("[aria-hidden=true]")!.TextContent)).ToList();
         Assert.Equal(
         [
-            ("running", "due in 6h 00m"),
-            ("at-risk", "at risk · 2h 00m"),
+            ("running", "due Wed 15:00, in 6h 00m"),
+            ("at-risk", "at risk · due Wed 11:00, in 2h 00m"),
             ("breached", "breached 1h 05m ago"),
             ("met", "met"),
             ("none", "no commitment"),
         ], badges);
-        Assert.Equal("First response due Wed 2026-11-18 15:00:00 CST", grid.FindAll(".queue-row .sla")[0].GetAttribute("title"));
+        Assert.Equal("First response due Wed 2026-11-18 15:00:00 CST; 6h 00m of Tier 1 time left", grid.FindAll(".queue-row .sla")[0].GetAttribute("title"));
         // What the colour says, in words, for screen readers.
         Assert.Equal(
         [
-            "first response due in 6 hours of Tier 1 time",
-            "at risk: first response due in 2 hours of Tier 1 time",
+            "first response due Wed 15:00, in 6 hours of Tier 1 time",
+            "at risk: first response due Wed 11:00, in 2 hours of Tier 1 time",
             "breached: the first response is 1 hour 5 minutes of Tier 1 time overdue",
             "first response met in time",
             "no first-response commitment",

@@ -56,8 +56,14 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
             };
         }
         return state == SlaState.AtRisk
-            ? new SlaBadge(state, $"at risk · {Short(remaining)}", "at-risk", tooltip) { Spoken = $"at risk: first response due in {Spoken(remaining)} of Tier 1 time" }
-            : new SlaBadge(state, $"due in {Short(remaining)}", "running", tooltip) { Spoken = $"first response due in {Spoken(remaining)} of Tier 1 time" };
+            ? new SlaBadge(state, $"at risk · due {ShortInstant(deadline.DueAt!.Value)}, in {Short(remaining)}", "at-risk", $"{tooltip}; {Short(remaining)} of Tier 1 time left")
+            {
+                Spoken = $"at risk: first response due {ShortInstant(deadline.DueAt!.Value)}, in {Spoken(remaining)} of Tier 1 time",
+            }
+            : new SlaBadge(state, $"due {ShortInstant(deadline.DueAt!.Value)}, in {Short(remaining)}", "running", $"{tooltip}; {Short(remaining)} of Tier 1 time left")
+            {
+                Spoken = $"first response due {ShortInstant(deadline.DueAt!.Value)}, in {Spoken(remaining)} of Tier 1 time",
+            };
     }
 
     /// <summary>"Mon 07:00".</summary>
