@@ -97,6 +97,18 @@ public sealed class QueueGridTests : MudTestContext
     }
 
     [Fact]
+    public void A_row_says_how_long_the_case_waited_in_Tier_1_time_and_why_it_is_in_its_queue_on_hover()
+    {
+        var row = Row(1, "routed") with { RoutingReason = "matched domain acme.example on Acme Corp's list (Pro Plus until 2027-06-01)" };
+        var grid = RenderGrid([row], WednesdayNine);
+
+        Assert.Equal("Acme Corp; priority queue: matched domain acme.example on Acme Corp's list (Pro Plus until 2027-06-01)",
+            grid.Find("#row-100001 .customer").GetAttribute("title"));
+        Assert.Equal("waited 2h 00m of Tier 1 time", grid.Find("#row-100001 .age").TextContent);
+        Assert.StartsWith("arrived ", grid.Find("#row-100001 .arrival").TextContent);
+    }
+
+    [Fact]
     public void Assignee_shows_by_name_and_unassigned_rows_offer_claim()
     {
         var grid = RenderGrid([Row(1, "mine", assignee: "Tina Tier1"), Row(2, "free")], WednesdayNine);

@@ -19,7 +19,8 @@ public sealed record QueueRow(
     string? AssigneeId,
     string? AssigneeName,
     FirstResponseDeadline Deadline,
-    DateTimeOffset? FirstRespondedAt)
+    DateTimeOffset? FirstRespondedAt,
+    string RoutingReason = "")
 {
     public bool AwaitingFirstResponse => FirstRespondedAt is null;
 
