@@ -7,6 +7,7 @@ internal static class LoadRun
     {
         "intake-load" => IntakeLoadRun.RunAsync,
         "sla-report" => SlaReportLoadRun.RunAsync,
+        "case-search" => CaseSearchLoadRun.RunAsync,
         _ => null,
     };
 

@@ -54,6 +54,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/book/{token}", null },
         { "/confirm/{token}", null },
         { "/queues", Tier1 },
+        { "/cases", Tier1 },
         { "/cases/first", Tier1 },
         { "/escalated-by-me", Tier1 },
         { "/account/access-denied", Tier1 },

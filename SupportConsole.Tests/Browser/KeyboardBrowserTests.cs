@@ -105,4 +105,36 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("#holidays-table")).ToContainTextAsync("Founders' Day"); // the page turned to 2027
         Assert.Contains(await book.ListAsync(2027), h => h.Date == new DateOnly(2027, 3, 15) && h.Name == "Founders' Day");
     }
+    [Fact]
+    public async Task Slash_focuses_the_app_bar_search_and_enter_finds_the_case_or_opens_its_number()
+    {
+        var word = "slashword" + Guid.NewGuid().ToString("N")[..6];
+        var found = (await browser.App.Services.GetRequiredService<CaseIntake>().AcceptAsync(new IntakeRequest(CaseChannel.Email, "slash@acme.example", "Sam Slash",
+            "Search from the app bar " + word, "Nothing else.", CaseSeverity.Normal))).Case;
+        var number = CaseNumber.Format(found.Number);
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "tier1@supportconsole.local", "Demo-tier1-1");
+        await Expect(page).ToHaveURLAsync(new Regex("/queues$"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("app-search", await page.EvaluateAsync<string?>("() => document.activeElement?.id"));
+        await page.Keyboard.TypeAsync(word);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/cases\\?q={word}$"));
+        await Expect(page.Locator("#search-results")).ToContainTextAsync(number);
+        await Expect(page.Locator("#result-count")).ToContainTextAsync("1 case");
+
+        // While typing in another field, "/" is a character, not the shortcut.
+        await page.Locator("#search-text-input").FocusAsync();
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("search-text-input", await page.EvaluateAsync<string?>("() => document.activeElement?.id"));
+
+        await page.Locator("#page-title").ClickAsync();
+        await page.Keyboard.PressAsync("/");
+        await page.Keyboard.TypeAsync(number[3..]);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/cases/{number}$"));
+    }
 }

@@ -9,17 +9,17 @@ public sealed class NavMenuTests : MudTestContext
 {
     public static TheoryData<string[], string[]> EntriesByRole => new()
     {
-        { [Roles.Tier1], ["Queues"] },
-        { [Roles.Tier2], ["Escalations"] },
-        { [Roles.Tier3], ["Escalations"] },
-        { [Roles.Manager], ["Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Jobs"] },
+        { [Roles.Tier1], ["Cases", "Queues"] },
+        { [Roles.Tier2], ["Cases", "Escalations"] },
+        { [Roles.Tier3], ["Cases", "Escalations"] },
+        { [Roles.Manager], ["Cases", "Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Jobs"] },
         { [Roles.Admin], ["Admin", "Users", "Jobs"] },
-        { [Roles.Tier1, Roles.Tier2], ["Queues", "Escalations"] },
-        { [.. Roles.All], ["Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"] },
+        { [Roles.Tier1, Roles.Tier2], ["Cases", "Queues", "Escalations"] },
+        { [.. Roles.All], ["Cases", "Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"] },
         { [], [] },
     };
 
-    private static readonly string[] AllEntries = ["Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"];
+    private static readonly string[] AllEntries = ["Cases", "Queues", "Escalations", "Dashboard", "Reports", "Admin", "Customers", "Holidays", "SLAcalculator", "Quarantine", "Users", "Jobs"];
 
     [Theory]
     [MemberData(nameof(EntriesByRole))]
@@ -59,6 +59,32 @@ public sealed class NavMenuTests : MudTestContext
         var menu = Render<NavMenu>();
 
         Assert.Equal("/admin/jobs", menu.Find("#nav-jobs").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData(Roles.Tier1)]
+    [InlineData(Roles.Tier2)]
+    [InlineData(Roles.Tier3)]
+    [InlineData(Roles.Manager)]
+    public void Every_agent_role_sees_the_cases_entry_linking_to_search(string role)
+    {
+        AddAuthorization().SetAuthorized("agent@supportconsole.local").SetRoles(role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal("/cases", menu.Find("#nav-cases").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData(Roles.Sales)]
+    [InlineData(Roles.Admin)]
+    public void Sales_and_admin_alone_see_no_cases_entry(string role)
+    {
+        AddAuthorization().SetAuthorized("someone@supportconsole.local").SetRoles(role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("#nav-cases"));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class DataHosting
             .AddInterceptors(new SqlitePragmas(busyTimeout)));
         builder.Services.AddSingleton<DatabaseSetup>();
         builder.Services.AddSingleton<ActingUser>();
+        builder.Services.AddSingleton<ICaseSearchIndex, SqliteCaseSearchIndex>();
         // Sign-in cookies and booking links stay valid across restarts: the keys live beside the database.
         builder.Services.AddDataProtection()
             .SetApplicationName("SupportConsole")

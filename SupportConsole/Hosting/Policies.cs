@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>The Hangfire dashboard and the jobs overview: managers and administrators.</summary>
     public const string Jobs = "Jobs";
 
+    /// <summary>Finding any case (the /cases search page): every agent role that works cases, Tier 1 to 3 and managers.</summary>
+    public const string CaseSearch = "CaseSearch";
+
     /// <summary>Any signed-in member of the desk (case pages are reachable from every work area).</summary>
     public const string Staff = "Staff";
 
@@ -32,6 +35,7 @@ public static class Policies
         [Management] = [Roles.Manager],
         [UserAdministration] = [Roles.Admin],
         [Jobs] = [Roles.Manager, Roles.Admin],
+        [CaseSearch] = [Roles.Tier1, Roles.Tier2, Roles.Tier3, Roles.Manager],
         [Staff] = [Roles.Tier1, Roles.Tier2, Roles.Tier3, Roles.Manager, Roles.Admin, Roles.Sales],
     };
 }

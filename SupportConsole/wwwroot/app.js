@@ -20,6 +20,22 @@ window.supportConsole = {
         document.addEventListener("keydown", handler);
         return { dispose: () => document.removeEventListener("keydown", handler) };
     },
+    // The app bar's search box: "/" focuses it from anywhere, except while typing in a field or with a dialog open.
+    focusSearchOnSlash: (id) => {
+        if (window.supportConsoleSearchKey) return;
+        window.supportConsoleSearchKey = true;
+        document.addEventListener("keydown", (e) => {
+            if (e.key !== "/" || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
+            const t = e.target;
+            if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+            if (document.querySelector(".mud-dialog-container")) return;
+            const box = document.getElementById(id);
+            if (!box) return;
+            e.preventDefault();
+            box.focus();
+            box.select();
+        });
+    },
     scrollRowIntoView: (id) => {
         const row = document.getElementById(id);
         if (row) row.scrollIntoView({ block: "nearest" });

@@ -7,7 +7,7 @@ using SupportConsole.Hosting.Api;
 
 namespace SupportConsole.Features.Cases;
 
-/// <summary><c>GET /api/cases/{number}</c>, <c>POST /api/cases/{number}/replies</c> and the attachment download.</summary>
+/// <summary><c>GET /api/cases</c> (search), <c>GET /api/cases/{number}</c>, <c>POST /api/cases/{number}/replies</c> and the attachment download.</summary>
 internal static class CaseEndpoints
 {
     public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
@@ -22,6 +22,17 @@ internal static class CaseEndpoints
         }).RequireAuthorization(Policies.Staff);
 
         var api = app.MapApi();
+        api.MapGet("/cases", async (HttpRequest request, CaseSearch search, CancellationToken cancellationToken) =>
+        {
+            var query = request.Query;
+            var (criteria, errors) = await search.ParseAsync(new CaseSearchRequest(
+                query["q"], query["status"], query["queue"], query["tier"], query["customerId"], query["assignee"],
+                query["from"], query["to"], query["sort"], query["page"], query["pageSize"]), cancellationToken: cancellationToken);
+            return criteria is null
+                ? Results.ValidationProblem(errors, title: "The search is not valid.")
+                : Results.Ok(await search.ForApiAsync(criteria, cancellationToken));
+        });
+
         api.MapGet("/cases/{number}", async (string number, IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (!CaseNumber.TryParseReference(number, out var n))

@@ -8,6 +8,7 @@ public static class CasesHosting
         builder.Services.AddSingleton<CaseChangeNotifier>();
         builder.Services.AddSingleton<CaseDesk>();
         builder.Services.AddSingleton<CaseReader>();
+        builder.Services.AddSingleton<CaseSearch>();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<EscalationSettings>();
         builder.Services.AddSingleton<CaseTimeline>();

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using SupportConsole.Data;
+using SupportConsole.Domain.Cases;
+
+namespace SupportConsole.Benchmarks.LoadRuns;
+
+/// <summary>
+/// <c>dotnet run -c Release --project SupportConsole.Benchmarks -- case-search [--cases 100000] [--db PATH] [--runs 50]</c>:
+/// fills a SQLite desk database (migrated like the app's, so the FTS5 table and its triggers are the app's) with cases
+/// over two years, each with a customer message and a reply drawn from a fixed vocabulary (once; a database that already
+/// holds them is reused), then times searches through <see cref="SqliteCaseSearchIndex"/> and prints p50/p95.
+/// </summary>
+internal static class CaseSearchLoadRun
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 9, 18, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] Common =
+        ["printer", "login", "password", "invoice", "export", "timeout", "crash", "upgrade", "license", "report", "sync", "backup", "network", "email", "slow", "error"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = int.Parse(LoadRun.Option(args, "cases", "100000"), CultureInfo.InvariantCulture);
+        var runs = int.Parse(LoadRun.Option(args, "runs", "50"), CultureInfo.InvariantCulture);
+        var path = Path.GetFullPath(LoadRun.Option(args, "db", Path.Combine(Path.GetTempPath(), "supportconsole-bench", $"search-{count}.db")));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<SupportConsoleDbContext>().UseSqlite($"Data Source={path}").Options;
+        var factory = new PooledDbContextFactory<SupportConsoleDbContext>(options);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            var existing = await db.Cases.LongCountAsync();
+            if (existing == 0)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                Generate(path, count);
+                Console.WriteLine($"Generated {count:N0} cases (2 thread entries each, indexed by the triggers) in {stopwatch.Elapsed.TotalSeconds:N1} s into {path}");
+                await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+            }
+            else
+            {
+                Console.WriteLine($"Reusing {existing:N0} cases in {path}");
+            }
+        }
+
+        var index = new SqliteCaseSearchIndex(factory);
+        (string Name, CaseSearchCriteria Criteria)[] searches =
+        [
+            ("common word ('printer'), newest first, page 1 of 25", new CaseSearchCriteria("printer")),
+            ("common word, best match first", new CaseSearchCriteria("printer", Sort: CaseSearchSort.Relevance)),
+            ("two common words ('printer timeout')", new CaseSearchCriteria("printer timeout")),
+            ("common word + status open + priority queue", new CaseSearchCriteria("printer", Status: CaseStatus.Open, Queue: CaseQueue.Priority)),
+            ("rare word (a sender's name)", new CaseSearchCriteria("Sender4242")),
+            ("sender address", new CaseSearchCriteria("user777@example.com")),
+            ("common word, page 40", new CaseSearchCriteria("printer", Page: 40)),
+            ("no words: open cases of one assignee", new CaseSearchCriteria(Status: CaseStatus.Open, AssigneeId: "agent-07")),
+        ];
+        foreach (var (name, criteria) in searches)
+        {
+            var found = await index.SearchAsync(criteria);
+            await MeasureAsync($"{name} [{found.Total:N0} matches]", runs, () => index.SearchAsync(criteria));
+        }
+        return 0;
+    }
+
+    private static async Task MeasureAsync(string name, int runs, Func<Task<CaseSearchPage>> action)
+    {
+        await action(); // warm-up: connection pool, query plans, page cache
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await action();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"{name}: p50 {LoadRun.Percentile(times, 0.50):N1} ms, p95 {LoadRun.Percentile(times, 0.95):N1} ms, max {times[^1]:N1} ms ({runs} runs)");
+    }
+
+    /// <summary>
+    /// Cases arrive evenly over two years (seeded random), from 10,000 senders; subjects and thread text are drawn from
+    /// a small vocabulary of common support words plus filler, so common words match thousands of cases.
+    /// </summary>
+    private static void Generate(string path, int count)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;";
+            pragma.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
+        using var insertCase = connection.CreateCommand();
+        insertCase.Transaction = transaction;
+        insertCase.CommandText = """
+            INSERT INTO Cases (Number, ArrivalSequence, Subject, FromAddress, FromName, CustomerId, Queue, RoutingReason, Channel, Severity, Status,
+                ReceivedAtUtc, IsImported, AssigneeId, Tier, ClockStartsAtUtc, Version)
+            VALUES ($n, $n, $subject, $from, $name, NULL, $queue, 'benchmark', 0, 3, $status, $received, 1, $assignee, 1, $received, 0)
+            RETURNING Id
+            """;
+        var c = new[] { "$n", "$subject", "$from", "$name", "$queue", "$status", "$received", "$assignee" }
+            .ToDictionary(name => name, name => insertCase.Parameters.Add(name, SqliteType.Text));
+        insertCase.Prepare();
+        using var insertEntry = connection.CreateCommand();
+        insertEntry.Transaction = transaction;
+        insertEntry.CommandText = "INSERT INTO CaseEntries (CaseId, Kind, AtUtc, Author, Body) VALUES ($case, $kind, $at, $author, $body)";
+        var e = new[] { "$case", "$kind", "$at", "$author", "$body" }.ToDictionary(name => name, name => insertEntry.Parameters.Add(name, SqliteType.Text));
+        insertEntry.Prepare();
+        var random = new Random(20261209);
+        var from = Now.AddDays(-730).ToUnixTimeSeconds();
+        var span = Now.ToUnixTimeSeconds() - from;
+        string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.15 ? Common[random.Next(Common.Length)] : $"word{random.Next(5000)}"));
+        for (var i = 0; i < count; i++)
+        {
+            var received = DateTimeOffset.FromUnixTimeSeconds(from + (span * i / count)).UtcDateTime;
+            var sender = random.Next(10_000);
+            c["$n"].Value = 100_000 + i;
+            c["$subject"].Value = Words(6);
+            c["$from"].Value = $"user{sender}@example.com";
+            c["$name"].Value = $"Sender{sender}";
+            c["$queue"].Value = (int)(random.NextDouble() < 0.7 ? CaseQueue.Priority : CaseQueue.Standard);
+            c["$status"].Value = (Now.UtcDateTime - received).TotalDays > 5 ? (int)CaseStatus.Closed : (int)CaseStatus.Open;
+            c["$received"].Value = received;
+            c["$assignee"].Value = $"agent-{random.Next(1, 41):00}";
+            var caseId = Convert.ToInt64(insertCase.ExecuteScalar(), CultureInfo.InvariantCulture);
+            foreach (var (kind, author) in new[] { (CaseEntryKind.CustomerMessage, "customer"), (CaseEntryKind.Reply, "agent") })
+            {
+                e["$case"].Value = caseId;
+                e["$kind"].Value = (int)kind;
+                e["$at"].Value = received;
+                e["$author"].Value = author;
+                e["$body"].Value = Words(40);
+                insertEntry.ExecuteNonQuery();
+            }
+        }
+        transaction.Commit();
+    }
+}
