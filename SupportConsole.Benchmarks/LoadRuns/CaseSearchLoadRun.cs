@@ -62,23 +62,9 @@ internal static class CaseSearchLoadRun
         foreach (var (name, criteria) in searches)
         {
             var found = await index.SearchAsync(criteria);
-            await MeasureAsync($"{name} [{found.Total:N0} matches]", runs, () => index.SearchAsync(criteria));
+            await LoadRun.MeasureAsync($"{name} [{found.Total:N0} matches]", runs, () => index.SearchAsync(criteria));
         }
         return 0;
-    }
-
-    private static async Task MeasureAsync(string name, int runs, Func<Task<CaseSearchPage>> action)
-    {
-        await action(); // warm-up: connection pool, query plans, page cache
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"{name}: p50 {LoadRun.Percentile(times, 0.50):N1} ms, p95 {LoadRun.Percentile(times, 0.95):N1} ms, max {times[^1]:N1} ms ({runs} runs)");
     }
 
     /// <summary>

@@ -17,6 +17,21 @@ internal static class LoadRun
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
+    /// <summary>Runs an action once to warm up, then <paramref name="runs"/> times, and prints p50, p95 and the slowest run.</summary>
+    public static async Task MeasureAsync(string name, int runs, Func<Task> action)
+    {
+        await action(); // warm-up: connection pool, query plans, page cache
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            await action();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"{name}: p50 {Percentile(times, 0.50):N1} ms, p95 {Percentile(times, 0.95):N1} ms, max {times[^1]:N1} ms ({runs} runs)");
+    }
+
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

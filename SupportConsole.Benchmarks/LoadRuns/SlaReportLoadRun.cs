@@ -68,30 +68,14 @@ internal static class SlaReportLoadRun
         var figures = await dashboard.ReadAsync();
         Console.WriteLine($"Dashboard: backlog {figures.Backlog:N0}, will breach soon {figures.WillBreachSoon.Count}, 30-day compliance {figures.Sla.Total.Compliance:P1}");
 
-        await MeasureAsync("90-day SLA report grouped by week (total + weekly rows)", runs, () => reports.ReadAsync(range, ReportGrouping.Week));
-        await MeasureAsync("90-day reports page load (report by week + histogram)", runs, async () =>
+        await LoadRun.MeasureAsync("90-day SLA report grouped by week (total + weekly rows)", runs, () => reports.ReadAsync(range, ReportGrouping.Week));
+        await LoadRun.MeasureAsync("90-day reports page load (report by week + histogram)", runs, async () =>
         {
             await reports.ReadAsync(range, ReportGrouping.Week);
             await reports.HistogramAsync(range);
         });
-        await MeasureAsync("Dashboard refresh", runs, () => dashboard.ReadAsync());
+        await LoadRun.MeasureAsync("Dashboard refresh", runs, () => dashboard.ReadAsync());
         return 0;
-    }
-
-    private static async Task MeasureAsync<T>(string name, int runs, Func<Task<T>> action) => await MeasureAsync(name, runs, async () => { await action(); });
-
-    private static async Task MeasureAsync(string name, int runs, Func<Task> action)
-    {
-        await action(); // warm-up: connection pool, query plans, page cache
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"{name}: p50 {LoadRun.Percentile(times, 0.50):N1} ms, p95 {LoadRun.Percentile(times, 0.95):N1} ms, max {times[^1]:N1} ms ({runs} runs)");
     }
 
     /// <summary>

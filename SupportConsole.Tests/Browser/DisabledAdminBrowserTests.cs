@@ -21,7 +21,8 @@ public sealed class DisabledAdminBrowserTests(BrowserFixture browser)
     private async Task<AgentUser> AdminAsync(string email, string name)
     {
         var directory = browser.App.Services.GetRequiredService<AgentDirectory>();
-        var users = browser.App.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
+        using var scope = browser.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         var owner = await users.FindByEmailAsync("admin@supportconsole.local");
         Assert.Empty(await directory.CreateAsync(email, name, Password, [Roles.Admin], owner!.Id));
         return (await users.FindByEmailAsync(email))!;
@@ -40,14 +41,16 @@ public sealed class DisabledAdminBrowserTests(BrowserFixture browser)
         await Expect(otherRow.GetByRole(AriaRole.Button, new() { Name = "Disable" })).ToBeVisibleAsync();
 
         // Another administrator disables them; their page is still open.
-        var users = browser.App.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
+        using var scope = browser.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         var owner = await users.FindByEmailAsync("admin@supportconsole.local");
         Assert.Empty(await browser.App.Services.GetRequiredService<AgentDirectory>().SetDisabledAsync(gone.Id, true, owner!.Id));
 
         await otherRow.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
 
         await Expect(page.GetByText("Your account is disabled.")).ToBeVisibleAsync();
-        var reread = await browser.App.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<AgentUser>>().FindByIdAsync(other.Id);
+        using var rereadScope = browser.App.Services.CreateScope();
+        var reread = await rereadScope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>().FindByIdAsync(other.Id);
         Assert.False(reread!.IsDisabled);
 
         // The next revalidation closes the page: the sign-in page replaces it.

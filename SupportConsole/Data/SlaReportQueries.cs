@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using SupportConsole.Domain.Reports;
 
 namespace SupportConsole.Data;
@@ -46,10 +43,10 @@ public static class SlaReportQueries
             WHERE c.FirstResponseDueLocalDate >= $from AND c.FirstResponseDueLocalDate < $to
             GROUP BY k
             """;
-        await using var command = await CommandAsync(db, sql, cancellationToken);
-        Add(command, "$from", StoredDate(from));
-        Add(command, "$to", StoredDate(toExclusive));
-        Add(command, "$now", StoredInstant(now));
+        await using var command = await db.CommandAsync(sql, cancellationToken);
+        command.AddParameter("$from", StoredDate(from));
+        command.AddParameter("$to", StoredDate(toExclusive));
+        command.AddParameter("$now", StoredInstant(now));
         var rows = new List<SlaReportAggregate>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -91,9 +88,9 @@ public static class SlaReportQueries
             WHERE x.rn IN ((50 * n.n + 99) / 100, (90 * n.n + 99) / 100, (99 * n.n + 99) / 100)
             GROUP BY x.k
             """;
-        await using var command = await CommandAsync(db, sql, cancellationToken);
-        Add(command, "$from", StoredDate(from));
-        Add(command, "$to", StoredDate(toExclusive));
+        await using var command = await db.CommandAsync(sql, cancellationToken);
+        command.AddParameter("$from", StoredDate(from));
+        command.AddParameter("$to", StoredDate(toExclusive));
         var percentiles = new Dictionary<string, (long?, long?, long?)>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -123,9 +120,9 @@ public static class SlaReportQueries
               AND c.FirstRespondedAtUtc IS NOT NULL AND c.FirstResponseBusinessSeconds IS NOT NULL
             GROUP BY b
             """;
-        await using var command = await CommandAsync(db, sql, cancellationToken);
-        Add(command, "$from", StoredDate(from));
-        Add(command, "$to", StoredDate(toExclusive));
+        await using var command = await db.CommandAsync(sql, cancellationToken);
+        command.AddParameter("$from", StoredDate(from));
+        command.AddParameter("$to", StoredDate(toExclusive));
         var counts = new long[bounds.Count + 1];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -156,8 +153,8 @@ public static class SlaReportQueries
 
     private static async Task<long[]> CountAfterAsync(SupportConsoleDbContext db, string column, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(db, $"SELECT substr({column}, 1, 13) AS h, COUNT(*) FROM Cases WHERE {column} >= $from GROUP BY h", cancellationToken);
-        Add(command, "$from", StoredInstant(boundaries[0]));
+        await using var command = await db.CommandAsync($"SELECT substr({column}, 1, 13) AS h, COUNT(*) FROM Cases WHERE {column} >= $from GROUP BY h", cancellationToken);
+        command.AddParameter("$from", StoredInstant(boundaries[0]));
         var counts = new long[boundaries.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -183,25 +180,4 @@ public static class SlaReportQueries
         SlaReportKey.Week => "date(c.FirstResponseDueLocalDate, '-6 days', 'weekday 1')",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown report key."),
     };
-
-    private static async Task<DbCommand> CommandAsync(SupportConsoleDbContext db, string sql, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-        var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SupportConsole.Data;
 
@@ -100,20 +99,10 @@ public sealed class SqliteCaseSearchIndex(IDbContextFactory<SupportConsoleDbCont
 
     private static async Task<DbCommand> CommandAsync(SupportConsoleDbContext db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-        var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
+        var command = await db.CommandAsync(sql, cancellationToken);
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            command.AddParameter(name, value);
         }
         return command;
     }

@@ -32,17 +32,18 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
             return new SlaBadge(state, "no commitment", "none", tooltip) { Spoken = "no first-response commitment" };
         }
         var remaining = SlaClock.RemainingBusinessTime(calendar, deadline, now) ?? TimeSpan.Zero;
+        var dueAt = ShortInstant(deadline.DueAt!.Value);
         var open = calendar.IsOpen(SupportTier.Tier1, now);
         if (state == SlaState.Breached)
         {
             // Overdue counts in business time too; while that is still under a minute (the deadline fell at a close),
             // say when it was due rather than "0m ago".
             return new SlaBadge(state, -remaining < TimeSpan.FromMinutes(1)
-                ? $"breached · was due {ShortInstant(deadline.DueAt!.Value)}"
+                ? $"breached · was due {dueAt}"
                 : $"breached {Short(-remaining)} ago", "breached", tooltip)
             {
                 Spoken = -remaining < TimeSpan.FromMinutes(1)
-                    ? $"breached: the first response was due {ShortInstant(deadline.DueAt!.Value)}"
+                    ? $"breached: the first response was due {dueAt}"
                     : $"breached: the first response is {Spoken(-remaining)} of Tier 1 time overdue",
             };
         }
@@ -56,13 +57,13 @@ public sealed record SlaBadge(SlaState State, string Text, string Tone, string T
             };
         }
         return state == SlaState.AtRisk
-            ? new SlaBadge(state, $"at risk · due {ShortInstant(deadline.DueAt!.Value)}, in {Short(remaining)}", "at-risk", $"{tooltip}; {Short(remaining)} of Tier 1 time left")
+            ? new SlaBadge(state, $"at risk · due {dueAt}, in {Short(remaining)}", "at-risk", $"{tooltip}; {Short(remaining)} of Tier 1 time left")
             {
-                Spoken = $"at risk: first response due {ShortInstant(deadline.DueAt!.Value)}, in {Spoken(remaining)} of Tier 1 time",
+                Spoken = $"at risk: first response due {dueAt}, in {Spoken(remaining)} of Tier 1 time",
             }
-            : new SlaBadge(state, $"due {ShortInstant(deadline.DueAt!.Value)}, in {Short(remaining)}", "running", $"{tooltip}; {Short(remaining)} of Tier 1 time left")
+            : new SlaBadge(state, $"due {dueAt}, in {Short(remaining)}", "running", $"{tooltip}; {Short(remaining)} of Tier 1 time left")
             {
-                Spoken = $"first response due {ShortInstant(deadline.DueAt!.Value)}, in {Spoken(remaining)} of Tier 1 time",
+                Spoken = $"first response due {dueAt}, in {Spoken(remaining)} of Tier 1 time",
             };
     }
 

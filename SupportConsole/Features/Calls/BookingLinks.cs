@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
@@ -7,6 +6,7 @@ using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Cases;
 using SupportConsole.Features.OutgoingMail;
+using SupportConsole.Hosting;
 
 namespace SupportConsole.Features.Calls;
 
@@ -113,21 +113,7 @@ public sealed class BookingLinks(
         return await calls.CancelAsync(call.Id, string.IsNullOrWhiteSpace(link.AttendeeName) ? link.AttendeeEmail : link.AttendeeName, cancellationToken);
     }
 
-    public string TokenOf(long linkId) => Protector.Protect(linkId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string TokenOf(long linkId) => Protector.Sign(linkId);
 
-    private long? IdOf(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
-        {
-            return null;
-        }
-        try
-        {
-            return long.TryParse(Protector.Unprotect(token), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private long? IdOf(string? token) => Protector.ReadSigned(token);
 }

@@ -83,7 +83,7 @@ public sealed class ListChangeRequests(
         request.DecidedBy = actor.Email;
         request.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        var summary = Summary(request);
+        var summary = Summary(request, "added", "removed");
         await desk.ReplyAsync(request.CaseId, actor,
             $"Your change to {customer.Name}'s origination list is done.\n\n{summary}\nCases from the listed addresses and domains now go to your priority queue.",
             Domain.Cases.CaseStatus.Resolved, cancellationToken);
@@ -147,19 +147,21 @@ public sealed class ListChangeRequests(
         return (true, null);
     }
 
-    private static string Summary(ListChangeRequest request)
+    /// <summary>One line per entry, "+ {added} x" then "- {removed} y": the change as mail tells it.</summary>
+    internal static string Summary(ListChangeRequest request, string added, string removed)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var added in Lines(request.Additions))
+        foreach (var entry in Lines(request.Additions))
         {
-            text.AppendLine($"+ added {added}");
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"+ {added} {entry}");
         }
-        foreach (var removed in Lines(request.Removals))
+        foreach (var entry in Lines(request.Removals))
         {
-            text.AppendLine($"- removed {removed}");
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"- {removed} {entry}");
         }
         return text.ToString();
     }
 
-    private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    /// <summary>The entries of a stored change, one per line.</summary>
+    internal static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Data;
@@ -73,7 +71,7 @@ public sealed class SenderConfirmations(
                 now, supportCase.Id)
             : outbox.Compose(OutboxKind.SenderConfirmation, address, $"[{number}] Confirm the change to {customerName}'s origination list",
                 $"Hello,\n\nCase {number}, from {supportCase.FromAddress}, asks to change the list of addresses whose cases get {customerName}'s priority support:\n\n" +
-                $"{ChangeSummary(request)}\nYou are {customerName}'s primary contact on file, so we make the change only once you confirm it here:\n\n{url}\n\n" +
+                $"{(request is null ? "" : ListChangeRequests.Summary(request, "add", "remove"))}\nYou are {customerName}'s primary contact on file, so we make the change only once you confirm it here:\n\n{url}\n\n" +
                 $"If you did not ask for this, do not follow the link, and reply to tell us. The link works until {until} (US Central).\n\nSupportConsole Support",
                 now, supportCase.Id);
         db.Outbox.Add(mail);
@@ -129,7 +127,7 @@ public sealed class SenderConfirmations(
         var supportCase = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == row.CaseId, cancellationToken);
         var request = row.ListChangeRequestId is { } requestId ? await db.ListChangeRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) : null;
         return new SenderConfirmationView(row.Kind, CaseNumber.Format(supportCase.Number), supportCase.Subject, row.Address,
-            request is null ? [] : Lines(request.Additions), request is null ? [] : Lines(request.Removals), row.ConfirmedAtUtc.AsInstant());
+            request is null ? [] : ListChangeRequests.Lines(request.Additions), request is null ? [] : ListChangeRequests.Lines(request.Removals), row.ConfirmedAtUtc.AsInstant());
     }
 
     /// <summary>The owner of the mailbox confirms. Confirming twice is harmless.</summary>
@@ -206,41 +204,7 @@ public sealed class SenderConfirmations(
         return true;
     }
 
-    private static string ChangeSummary(ListChangeRequest? request)
-    {
-        if (request is null)
-        {
-            return "";
-        }
-        var text = new System.Text.StringBuilder();
-        foreach (var added in Lines(request.Additions))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"+ add {added}");
-        }
-        foreach (var removed in Lines(request.Removals))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- remove {removed}");
-        }
-        return text.ToString();
-    }
+    private string TokenOf(long id) => Protector.Sign(id);
 
-    private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private string TokenOf(long id) => Protector.Protect(id.ToString(CultureInfo.InvariantCulture));
-
-    private long? IdOf(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
-        {
-            return null;
-        }
-        try
-        {
-            return long.TryParse(Protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private long? IdOf(string? token) => Protector.ReadSigned(token);
 }

@@ -135,17 +135,12 @@ public sealed class CaseIntake(
         {
             await db.SaveChangesAsync(cancellationToken);
             await RecordImportedCrossingsAsync(db, request, supportCase, now, cancellationToken);
-            if (await AcknowledgmentAsync(db, request, supportCase, deadline, now, cancellationToken) is { } acknowledgment)
+            if (await MayAcknowledgeAsync(db, request, supportCase, now, cancellationToken))
             {
                 // A case waiting for its sender's confirmation is acknowledged by the confirmation request itself.
-                var first = awaitsConfirmation
+                outgoing.Add(awaitsConfirmation
                     ? await confirmations.AddAsync(db, SenderConfirmationKind.WebFormCase, supportCase, sender.Value, null, await CustomerNameAsync(db, decision.CustomerId, cancellationToken), now, cancellationToken)
-                    : acknowledgment;
-                if (!awaitsConfirmation)
-                {
-                    db.Outbox.Add(acknowledgment);
-                }
-                outgoing.Add(first);
+                    : db.Outbox.Add(Acknowledgment(request, supportCase, deadline, now)).Entity);
             }
             if (listChange is { SenderAuthenticated: false, CustomerId: { } changeCustomerId } && await ListChangeConfirmationAsync(db, supportCase, listChange, changeCustomerId, now, cancellationToken) is { } confirmation)
             {
@@ -214,15 +209,15 @@ public sealed class CaseIntake(
     }
 
     /// <summary>
-    /// The acknowledgment to the sender, or null (with the reason kept in the thread) for phone calls, imports,
-    /// automated mail, and senders who already got the hourly maximum.
+    /// Whether the sender gets an acknowledgment: not for phone calls and imports, and not (with the reason kept in the
+    /// thread) for automated mail and senders who already got the hourly maximum.
     /// </summary>
-    private async Task<OutboxMessage?> AcknowledgmentAsync(SupportConsoleDbContext db, IntakeRequest request, SupportCase supportCase, FirstResponseDeadline deadline, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> MayAcknowledgeAsync(SupportConsoleDbContext db, IntakeRequest request, SupportCase supportCase, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var skipped = request.AcknowledgmentSuppressedBecause;
         if (request.Channel == CaseChannel.Phone || request.ImportedReceivedAt is not null)
         {
-            return null;
+            return false;
         }
         if (skipped is null && !await MayMailAsync(db, supportCase.FromAddress, now, cancellationToken))
         {
@@ -231,8 +226,14 @@ public sealed class CaseIntake(
         if (skipped is not null)
         {
             db.CaseEntries.Add(new CaseEntry { CaseId = supportCase.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"No acknowledgment sent: {skipped}." });
-            return null;
+            return false;
         }
+        return true;
+    }
+
+    /// <summary>The acknowledgment mail: the case number, the response commitment in Central time, and how to add to the case.</summary>
+    private OutboxMessage Acknowledgment(IntakeRequest request, SupportCase supportCase, FirstResponseDeadline deadline, DateTimeOffset now)
+    {
         var number = CaseNumber.Format(supportCase.Number);
         var body = new System.Text.StringBuilder()
             .AppendLine($"Hello{(string.IsNullOrWhiteSpace(supportCase.FromName) ? "" : " " + supportCase.FromName)},")

@@ -86,27 +86,28 @@ public sealed partial class MailIntake(
                 messageId = null;
             }
             var verdict = AutomatedMailClassifier.Classify(from.Value.FromHeader, Headers(message), outbox.IsOurs);
-            var authenticated = Authenticate(message, from.Value.Address);
+            var checks = new SenderChecks(
+                SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom),
+                Authenticate(message, from.Value.Address));
             if (await FindThreadAsync(message, subject, cancellationToken) is { } caseId)
             {
                 var (threadCase, role) = await ThreadOfAsync(caseId, from.Value.Address, cancellationToken);
                 // A sender whose From cannot be trusted (another envelope domain, a Sender header, several From mailboxes,
                 // the From domain's DMARC policy failing) writes as a stranger: a forged participant's address never gets
                 // into someone's case.
-                var doubt = SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom)
-                    ?? (authenticated.ExplicitDmarcFail ? authenticated.Summary : null);
-                if (!ThreadParticipants.IsParticipant(role) || doubt is not null)
+                var doubtful = checks.HeaderDoubt is not null || checks.Authentication.ExplicitDmarcFail;
+                if (!ThreadParticipants.IsParticipant(role) || doubtful)
                 {
-                    return await OpenLinkedCaseAsync(threadCase, CaseLink.Stranger, message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
+                    return await OpenLinkedCaseAsync(threadCase, CaseLink.Stranger, message, checks, from.Value, subject, body, messageId, verdict, cancellationToken);
                 }
                 if (threadCase.Status == CaseStatus.Closed && verdict.ShouldAcknowledge)
                 {
-                    return await OpenLinkedCaseAsync(threadCase, CaseLink.FollowUp, message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
+                    return await OpenLinkedCaseAsync(threadCase, CaseLink.FollowUp, message, checks, from.Value, subject, body, messageId, verdict, cancellationToken);
                 }
                 return await AddToThreadAsync(caseId, message, from.Value.Address, body, messageId, verdict, cancellationToken);
             }
 
-            var (_, outcome) = await OpenCaseAsync(message, envelopeFrom, from.Value, subject, body, messageId, verdict, cancellationToken);
+            var (_, outcome) = await OpenCaseAsync(message, checks, from.Value, subject, body, messageId, verdict, cancellationToken);
             return outcome;
         }
         catch (IntakeValidationException e)
@@ -120,6 +121,9 @@ public sealed partial class MailIntake(
         MailAuthentication.Evaluate(AuthenticationResultsReader.Read(message), authentication.TrustedServIds, from.Domain);
 
     private readonly record struct SenderInfo(EmailAddress Address, string? Name, string FromHeader);
+
+    /// <summary>What the message itself says against its From (<see cref="SenderAuthenticity"/>), and what our receiving servers said of it.</summary>
+    private readonly record struct SenderChecks(string? HeaderDoubt, SenderAuthentication Authentication);
 
     /// <summary>From, else Sender, else the envelope's MAIL FROM; the first that is a valid address.</summary>
     private static SenderInfo? Sender(MimeMessage message, string? envelopeFrom)
@@ -244,10 +248,9 @@ public sealed partial class MailIntake(
     /// kept as its own case under the ID suffixed with a fingerprint of its sender and text: the unique index on the
     /// case's Message-ID keeps holding, and a retry of that second mail finds the same suffixed ID and is a repeat.
     /// </summary>
-    private async Task<(IntakeResult Result, MailIntakeOutcome Outcome)> OpenCaseAsync(MimeMessage message, string? envelopeFrom, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
+    private async Task<(IntakeResult Result, MailIntakeOutcome Outcome)> OpenCaseAsync(MimeMessage message, SenderChecks checks, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
     {
         messageId = await UnrepeatedMessageIdAsync(messageId, from.Address, body, cancellationToken);
-        var authenticated = Authenticate(message, from.Address);
         var result = await caseIntake.AcceptAsync(new IntakeRequest(
             CaseChannel.Email,
             from.Address.Value,
@@ -257,10 +260,10 @@ public sealed partial class MailIntake(
             SeverityOf(subject),
             MessageId: messageId,
             AcknowledgmentSuppressedBecause: verdict.ShouldAcknowledge ? null : verdict.Explanation,
-            SenderDoubt: SenderAuthenticity.Doubt([.. message.From.Mailboxes.Select(m => m.Address)], message.Sender?.Address, envelopeFrom),
-            PriorityDoubt: authenticated.PriorityDoubt(authentication.RequirePass),
-            SenderAuthenticated: authenticated.Passed,
-            SenderCheck: authenticated.Summary), cancellationToken);
+            SenderDoubt: checks.HeaderDoubt,
+            PriorityDoubt: checks.Authentication.PriorityDoubt(authentication.RequirePass),
+            SenderAuthenticated: checks.Authentication.Passed,
+            SenderCheck: checks.Authentication.Summary), cancellationToken);
 
         var entryId = await FirstCustomerEntryAsync(result.Case.Id, cancellationToken);
         // Also on a repeat: a retry after a failure between the case's commit and its attachments completes them.
@@ -314,9 +317,9 @@ public sealed partial class MailIntake(
     /// Opens the mail as its own case and, when it is new, writes an internal note on both cases linking them, so the
     /// agent on either sees the other. A repeat of the same mail finds its case again and writes no second pair.
     /// </summary>
-    private async Task<MailIntakeOutcome> OpenLinkedCaseAsync(SupportCase original, CaseLink link, MimeMessage message, string? envelopeFrom, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
+    private async Task<MailIntakeOutcome> OpenLinkedCaseAsync(SupportCase original, CaseLink link, MimeMessage message, SenderChecks checks, SenderInfo from, string subject, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
     {
-        var (result, outcome) = await OpenCaseAsync(message, envelopeFrom, from, subject, body, messageId, verdict, cancellationToken);
+        var (result, outcome) = await OpenCaseAsync(message, checks, from, subject, body, messageId, verdict, cancellationToken);
         if (!result.Created)
         {
             return outcome;
