@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace SupportConsole.Data;
 
@@ -10,7 +11,10 @@ public static class DatabaseErrors
     /// True when the save broke a unique index (a concurrent duplicate lost the race); with <paramref name="table"/>,
     /// only when the index is on that table.
     /// </summary>
-    public static bool IsUniqueViolation(this DbUpdateException exception, string? table = null) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
-        && (table is null || sqlite.Message.Contains(table, StringComparison.OrdinalIgnoreCase));
+    public static bool IsUniqueViolation(this DbUpdateException exception, string? table = null) => exception.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: 19 } sqlite => table is null || sqlite.Message.Contains(table, StringComparison.OrdinalIgnoreCase),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres => table is null || string.Equals(postgres.TableName, table, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 }

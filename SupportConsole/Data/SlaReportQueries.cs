@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SupportConsole.Domain.Reports;
 
 namespace SupportConsole.Data;
@@ -11,11 +12,17 @@ namespace SupportConsole.Data;
 /// </summary>
 public static class SlaReportQueries
 {
-    /// <summary>Stored instants are TEXT "yyyy-MM-dd HH:mm:ss" (whole seconds), so parameters are written the same way.</summary>
+    /// <summary>Stored instants are TEXT "yyyy-MM-dd HH:mm:ss" (whole seconds) on SQLite, so its parameters are written the same way.</summary>
     public static string StoredInstant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Stored dates are TEXT "yyyy-MM-dd".</summary>
+    /// <summary>Stored dates are TEXT "yyyy-MM-dd" on SQLite.</summary>
     public static string StoredDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An instant as a parameter: whole seconds, UTC. SQLite binds a DateTime as the text EF Core stores, PostgreSQL as a
+    /// timestamptz; dates bind as DateOnly on both.
+    /// </summary>
+    private static DateTime Instant(DateTimeOffset at) => DateTime.SpecifyKind(new DateTime(at.UtcDateTime.Ticks - at.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
     public static async Task<IReadOnlyList<SlaReportAggregate>> SlaReportAsync(this SupportConsoleDbContext db, DateOnly from, DateOnly toExclusive, SlaReportKey key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -34,19 +41,19 @@ public static class SlaReportQueries
     {
         var byDay = key is SlaReportKey.All or SlaReportKey.Week;
         var sql = $"""
-            SELECT {(byDay ? "c.FirstResponseDueLocalDate" : KeySql(key))} AS k,
+            SELECT {(byDay ? DayKeySql(db) : KeySql(db, key))} AS k,
                    COUNT(*),
-                   SUM(CASE WHEN c.FirstRespondedAtUtc IS NOT NULL AND c.FirstRespondedAtUtc <= c.FirstResponseDueAtUtc THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN (c.FirstRespondedAtUtc IS NOT NULL AND c.FirstRespondedAtUtc > c.FirstResponseDueAtUtc) OR (c.FirstRespondedAtUtc IS NULL AND c.FirstResponseDueAtUtc < $now) THEN 1 ELSE 0 END),
-                   COUNT(CASE WHEN c.FirstRespondedAtUtc IS NOT NULL THEN c.FirstResponseBusinessSeconds END)
-            FROM Cases c
-            WHERE c.FirstResponseDueLocalDate >= $from AND c.FirstResponseDueLocalDate < $to
+                   SUM(CASE WHEN c."FirstRespondedAtUtc" IS NOT NULL AND c."FirstRespondedAtUtc" <= c."FirstResponseDueAtUtc" THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN (c."FirstRespondedAtUtc" IS NOT NULL AND c."FirstRespondedAtUtc" > c."FirstResponseDueAtUtc") OR (c."FirstRespondedAtUtc" IS NULL AND c."FirstResponseDueAtUtc" < @now) THEN 1 ELSE 0 END),
+                   COUNT(CASE WHEN c."FirstRespondedAtUtc" IS NOT NULL THEN c."FirstResponseBusinessSeconds" END)
+            FROM "Cases" c
+            WHERE c."FirstResponseDueLocalDate" >= @from AND c."FirstResponseDueLocalDate" < @to
             GROUP BY k
             """;
         await using var command = await db.CommandAsync(sql, cancellationToken);
-        command.AddParameter("$from", StoredDate(from));
-        command.AddParameter("$to", StoredDate(toExclusive));
-        command.AddParameter("$now", StoredInstant(now));
+        command.AddParameter("@from", from);
+        command.AddParameter("@to", toExclusive);
+        command.AddParameter("@now", Instant(now));
         var rows = new List<SlaReportAggregate>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -73,10 +80,10 @@ public static class SlaReportQueries
     {
         var sql = $"""
             WITH r AS (
-                SELECT {KeySql(key)} AS k, c.FirstResponseBusinessSeconds AS s
-                FROM Cases c
-                WHERE c.FirstResponseDueLocalDate >= $from AND c.FirstResponseDueLocalDate < $to
-                  AND c.FirstRespondedAtUtc IS NOT NULL AND c.FirstResponseBusinessSeconds IS NOT NULL
+                SELECT {KeySql(db, key)} AS k, c."FirstResponseBusinessSeconds" AS s
+                FROM "Cases" c
+                WHERE c."FirstResponseDueLocalDate" >= @from AND c."FirstResponseDueLocalDate" < @to
+                  AND c."FirstRespondedAtUtc" IS NOT NULL AND c."FirstResponseBusinessSeconds" IS NOT NULL
             ),
             n AS (SELECT k, COUNT(*) AS n FROM r GROUP BY k)
             SELECT x.k,
@@ -89,8 +96,8 @@ public static class SlaReportQueries
             GROUP BY x.k
             """;
         await using var command = await db.CommandAsync(sql, cancellationToken);
-        command.AddParameter("$from", StoredDate(from));
-        command.AddParameter("$to", StoredDate(toExclusive));
+        command.AddParameter("@from", from);
+        command.AddParameter("@to", toExclusive);
         var percentiles = new Dictionary<string, (long?, long?, long?)>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -112,17 +119,17 @@ public static class SlaReportQueries
     public static async Task<long[]> ResponseHistogramAsync(this SupportConsoleDbContext db, DateOnly from, DateOnly toExclusive, IReadOnlyList<long> bounds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bounds);
-        var buckets = string.Join(" ", bounds.Select((b, i) => $"WHEN c.FirstResponseBusinessSeconds < {b.ToString(CultureInfo.InvariantCulture)} THEN {i.ToString(CultureInfo.InvariantCulture)}"));
+        var buckets = string.Join(" ", bounds.Select((b, i) => $"WHEN c.\"FirstResponseBusinessSeconds\" < {b.ToString(CultureInfo.InvariantCulture)} THEN {i.ToString(CultureInfo.InvariantCulture)}"));
         var sql = $"""
             SELECT CASE {buckets} ELSE {bounds.Count.ToString(CultureInfo.InvariantCulture)} END AS b, COUNT(*)
-            FROM Cases c
-            WHERE c.FirstResponseDueLocalDate >= $from AND c.FirstResponseDueLocalDate < $to
-              AND c.FirstRespondedAtUtc IS NOT NULL AND c.FirstResponseBusinessSeconds IS NOT NULL
+            FROM "Cases" c
+            WHERE c."FirstResponseDueLocalDate" >= @from AND c."FirstResponseDueLocalDate" < @to
+              AND c."FirstRespondedAtUtc" IS NOT NULL AND c."FirstResponseBusinessSeconds" IS NOT NULL
             GROUP BY b
             """;
         await using var command = await db.CommandAsync(sql, cancellationToken);
-        command.AddParameter("$from", StoredDate(from));
-        command.AddParameter("$to", StoredDate(toExclusive));
+        command.AddParameter("@from", from);
+        command.AddParameter("@to", toExclusive);
         var counts = new long[bounds.Count + 1];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -153,15 +160,16 @@ public static class SlaReportQueries
 
     private static async Task<long[]> CountAfterAsync(SupportConsoleDbContext db, string column, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
     {
-        await using var command = await db.CommandAsync($"SELECT substr({column}, 1, 13) AS h, COUNT(*) FROM Cases WHERE {column} >= $from GROUP BY h", cancellationToken);
-        command.AddParameter("$from", StoredInstant(boundaries[0]));
+        var hour = db.Database.IsNpgsql() ? $"to_char(\"{column}\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')" : $"substr(\"{column}\", 1, 13)";
+        await using var command = await db.CommandAsync($"SELECT {hour} AS h, COUNT(*) FROM \"Cases\" WHERE \"{column}\" >= @from GROUP BY h", cancellationToken);
+        command.AddParameter("@from", Instant(boundaries[0]));
         var counts = new long[boundaries.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var hour = DateTime.ParseExact(reader.GetString(0), "yyyy-MM-dd HH", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            var at = DateTime.ParseExact(reader.GetString(0), "yyyy-MM-dd HH", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             var n = reader.GetInt64(1);
-            for (var i = 0; i < boundaries.Count && boundaries[i].UtcDateTime <= hour; i++)
+            for (var i = 0; i < boundaries.Count && boundaries[i].UtcDateTime <= at; i++)
             {
                 counts[i] += n;
             }
@@ -169,15 +177,21 @@ public static class SlaReportQueries
         return counts;
     }
 
-    private static string KeySql(SlaReportKey key) => key switch
+    /// <summary>A case's stored due date as "yyyy-MM-dd" text.</summary>
+    private static string DayKeySql(SupportConsoleDbContext db) =>
+        db.Database.IsNpgsql() ? "to_char(c.\"FirstResponseDueLocalDate\", 'YYYY-MM-DD')" : "c.\"FirstResponseDueLocalDate\"";
+
+    private static string KeySql(SupportConsoleDbContext db, SlaReportKey key) => key switch
     {
         SlaReportKey.All => "''",
-        SlaReportKey.Queue => "CAST(c.Queue AS TEXT)",
-        SlaReportKey.Severity => "CAST(c.Severity AS TEXT)",
-        SlaReportKey.Customer => "COALESCE(CAST(c.CustomerId AS TEXT), '')",
-        SlaReportKey.Assignee => "COALESCE(c.AssigneeId, '')",
-        SlaReportKey.Channel => "CAST(c.Channel AS TEXT)",
-        SlaReportKey.Week => "date(c.FirstResponseDueLocalDate, '-6 days', 'weekday 1')",
+        SlaReportKey.Queue => "CAST(c.\"Queue\" AS TEXT)",
+        SlaReportKey.Severity => "CAST(c.\"Severity\" AS TEXT)",
+        SlaReportKey.Customer => "COALESCE(CAST(c.\"CustomerId\" AS TEXT), '')",
+        SlaReportKey.Assignee => "COALESCE(c.\"AssigneeId\", '')",
+        SlaReportKey.Channel => "CAST(c.\"Channel\" AS TEXT)",
+        SlaReportKey.Week => db.Database.IsNpgsql()
+            ? "to_char(date_trunc('week', c.\"FirstResponseDueLocalDate\"), 'YYYY-MM-DD')"
+            : "date(c.\"FirstResponseDueLocalDate\", '-6 days', 'weekday 1')",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown report key."),
     };
 }

@@ -20,21 +20,22 @@ public static class SlaTrackingWrites
             return;
         }
         await using var update = Command(db,
-            "UPDATE Cases SET ClockStartsAtUtc = $start, AtRiskAtUtc = $risk, FirstResponseDueAtUtc = $due, FirstResponseDueLocalDate = $dueDate WHERE Id = $id AND FirstRespondedAtUtc IS NULL");
-        var id = Parameter(update, "$id");
-        var start = Parameter(update, "$start");
-        var risk = Parameter(update, "$risk");
-        var due = Parameter(update, "$due");
-        var dueDate = Parameter(update, "$dueDate");
-        await update.PrepareAsync(cancellationToken);
+            """UPDATE "Cases" SET "ClockStartsAtUtc" = @start, "AtRiskAtUtc" = @risk, "FirstResponseDueAtUtc" = @due, "FirstResponseDueLocalDate" = @dueDate WHERE "Id" = @id AND "FirstRespondedAtUtc" IS NULL""");
+        var id = Parameter(update, "@id");
+        var start = Parameter(update, "@start");
+        var risk = Parameter(update, "@risk");
+        var due = Parameter(update, "@due");
+        var dueDate = Parameter(update, "@dueDate");
+        var prepared = false;
         foreach (var (caseId, deadline) in updates)
         {
             id.Value = caseId;
             start.Value = deadline.ClockStartsAt.UtcDateTime;
             risk.Value = (object?)deadline.AtRiskAt?.UtcDateTime ?? DBNull.Value;
             due.Value = (object?)deadline.DueAt?.UtcDateTime ?? DBNull.Value;
-            // Stored as EF Core stores a DateOnly on SQLite: TEXT yyyy-MM-dd, which sorts and compares as dates.
-            dueDate.Value = deadline.DueAt is { } at ? SlaReportRules.ReportDateOf(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
+            // A DateOnly: TEXT yyyy-MM-dd on SQLite (as EF Core stores it), a date on PostgreSQL.
+            dueDate.Value = deadline.DueAt is { } at ? SlaReportRules.ReportDateOf(at) : DBNull.Value;
+            await PrepareOnceAsync(update, ref prepared, cancellationToken);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -51,23 +52,38 @@ public static class SlaTrackingWrites
             return inserted;
         }
         await using var insert = Command(db, """
-            INSERT INTO SlaEvents (CaseId, Kind, ThresholdAtUtc, RecordedAtUtc)
-            SELECT $case, $kind, $threshold, $now WHERE NOT EXISTS (SELECT 1 FROM SlaEvents WHERE CaseId = $case AND Kind = $kind)
+            INSERT INTO "SlaEvents" ("CaseId", "Kind", "ThresholdAtUtc", "RecordedAtUtc")
+            SELECT @caseId, @kind, @threshold, @now WHERE NOT EXISTS (SELECT 1 FROM "SlaEvents" WHERE "CaseId" = @caseId AND "Kind" = @kind)
             ON CONFLICT DO NOTHING
             """);
-        var caseId = Parameter(insert, "$case");
-        var kind = Parameter(insert, "$kind");
-        var threshold = Parameter(insert, "$threshold");
-        Parameter(insert, "$now").Value = now.UtcDateTime;
-        await insert.PrepareAsync(cancellationToken);
+        var caseId = Parameter(insert, "@caseId");
+        var kind = Parameter(insert, "@kind");
+        var threshold = Parameter(insert, "@threshold");
+        Parameter(insert, "@now").Value = now.UtcDateTime;
+        var prepared = false;
         for (var i = 0; i < events.Count; i++)
         {
             caseId.Value = events[i].CaseId;
             kind.Value = (int)events[i].Kind;
             threshold.Value = events[i].ThresholdAtUtc;
+            await PrepareOnceAsync(insert, ref prepared, cancellationToken);
             inserted[i] = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
         return inserted;
+    }
+
+    /// <summary>
+    /// Prepares a repeated statement on SQLite once. Npgsql infers parameter types from values, and a first row's null
+    /// has none, so PostgreSQL runs the statement unprepared (its plan cache keeps it cheap).
+    /// </summary>
+    private static Task PrepareOnceAsync(DbCommand command, ref bool prepared, CancellationToken cancellationToken)
+    {
+        if (prepared || command is not Microsoft.Data.Sqlite.SqliteCommand)
+        {
+            return Task.CompletedTask;
+        }
+        prepared = true;
+        return command.PrepareAsync(cancellationToken);
     }
 
     private static DbCommand Command(SupportConsoleDbContext db, string sql)

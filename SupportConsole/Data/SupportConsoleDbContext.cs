@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SupportConsole.Domain.Cases;
@@ -5,9 +6,23 @@ using SupportConsole.Domain.Customers;
 
 namespace SupportConsole.Data;
 
-public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbContext> options)
-    : IdentityDbContext<AgentUser>(options)
+/// <summary>
+/// The app's database on SQLite, the embedded default (its migrations are in Data/Migrations). PostgreSQL uses
+/// <see cref="PostgreSqlDbContext"/>, the same model with its own migrations; every service asks for this type.
+/// </summary>
+public class SupportConsoleDbContext : IdentityDbContext<AgentUser>, IDataProtectionKeyContext
 {
+    public SupportConsoleDbContext(DbContextOptions<SupportConsoleDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, so its migrations are told apart from SQLite's.</summary>
+    protected SupportConsoleDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<OriginationListEntry> OriginationListEntries => Set<OriginationListEntry>();
     public DbSet<StoredHoliday> Holidays => Set<StoredHoliday>();
@@ -31,6 +46,9 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
     public DbSet<SenderConfirmation> SenderConfirmations => Set<SenderConfirmation>();
+
+    /// <summary>Data-protection keys (sign-in cookies, signed links) shared by every instance; used on PostgreSQL.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,27 +1,52 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
+using SupportConsole.Data;
 
 namespace SupportConsole.Hosting;
 
-/// <summary>Hangfire with its storage in db/ (<c>ConnectionStrings:Hangfire</c>), started with the app; dashboard for managers and admins.</summary>
+/// <summary>
+/// Hangfire with its storage in db/ (<c>ConnectionStrings:Hangfire</c>) or, on PostgreSQL, in the app's database; started
+/// with the app; dashboard for managers and admins.
+/// </summary>
 public static class HangfireHosting
 {
     public static void AddJobs(this WebApplicationBuilder builder)
     {
-        var connectionString = StoragePaths.ResolveSqlite(builder.Configuration, "Hangfire", StoragePaths.DefaultHangfireDatabase, builder.Environment.ContentRootPath);
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         // Polling every second keeps deadline detection within a few seconds of the instant.
         var pollInterval = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Jobs:PollIntervalMilliseconds", 1000));
 
         // This host's own storage, registered before AddHangfire (which only adds one if none exists): Hangfire's
         // static JobStorage.Current would otherwise be shared by every host in a process, as in the tests.
-        builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(path, new SQLiteStorageOptions
+        if (DataHosting.Provider(builder.Configuration) == DatabaseProvider.PostgreSql)
         {
-            QueuePollInterval = pollInterval,
-            JournalMode = SQLiteStorageOptions.JournalModes.WAL,
-        }));
+            // In the app's database, schema "hangfire". Every instance runs a server on it; a job a killed instance had
+            // taken is fetched again by another once its invisibility timeout passes (kept short, and slid while a
+            // live server works on it).
+            var connectionString = DataHosting.PostgreSqlConnectionString(builder.Configuration);
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = builder.Configuration["Jobs:Schema"] ?? "hangfire",
+                QueuePollInterval = pollInterval,
+                PrepareSchemaIfNecessary = true,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:InvisibilityTimeoutSeconds", 120)),
+            };
+            builder.Services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options));
+        }
+        else
+        {
+            var connectionString = StoragePaths.ResolveSqlite(builder.Configuration, "Hangfire", StoragePaths.DefaultHangfireDatabase, builder.Environment.ContentRootPath);
+            var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(path, new SQLiteStorageOptions
+            {
+                QueuePollInterval = pollInterval,
+                JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+            }));
+        }
         builder.Services.AddHangfire((services, configuration) =>
         {
             HangfireLogBridge.Attach(services.GetRequiredService<ILoggerFactory>());

@@ -45,10 +45,14 @@ public static class StartupSteps
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupSteps));
         await using var scope = app.Services.CreateAsyncScope();
-        foreach (var step in All)
+        // Instances sharing a database prepare it one after the other (PostgreSQL); the embedded desk just runs them.
+        await app.Services.GetRequiredService<DatabaseSetup>().RunExclusiveAsync(async () =>
         {
-            logger.LogDebug("Start-up: {Step}", step.Name);
-            await step.Run(scope.ServiceProvider, app.Configuration);
-        }
+            foreach (var step in All)
+            {
+                logger.LogDebug("Start-up: {Step}", step.Name);
+                await step.Run(scope.ServiceProvider, app.Configuration);
+            }
+        });
     }
 }

@@ -7,13 +7,33 @@ namespace SupportConsole.Features.Customers;
 
 /// <summary>
 /// The routing directory built from every customer's plan, term and origination list, kept in memory so intake
-/// does not read all customers per case. Anything that changes a customer calls <see cref="Invalidate"/>.
+/// does not read all customers per case. Anything that changes a customer calls <see cref="Invalidate"/>, which the
+/// other instances on the same database hear over the <see cref="IChangeBus"/> and follow.
 /// </summary>
-public sealed class RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbContext> dbFactory, ILogger<RoutingDirectoryCache> logger)
+public sealed class RoutingDirectoryCache : IDisposable
 {
+    /// <summary>The change bus topic of customer changes.</summary>
+    public const string Topic = "directory";
+
+    private readonly IDbContextFactory<SupportConsoleDbContext> dbFactory;
+    private readonly ILogger<RoutingDirectoryCache> logger;
+    private readonly IChangeBus bus;
+    private readonly IDisposable remote;
     private readonly SemaphoreSlim gate = new(1, 1);
     private RoutingDirectory? directory;
     private long generation;
+
+    public RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbContext> dbFactory, ILogger<RoutingDirectoryCache> logger, IChangeBus? bus = null)
+    {
+        this.dbFactory = dbFactory;
+        this.logger = logger;
+        this.bus = bus ?? new InProcessChangeBus();
+        remote = this.bus.Subscribe(Topic, _ =>
+        {
+            Forget();
+            return Task.CompletedTask;
+        });
+    }
 
     public async Task<RoutingDirectory> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -45,8 +65,16 @@ public sealed class RoutingDirectoryCache(IDbContextFactory<SupportConsoleDbCont
         }
     }
 
-    /// <summary>Forgets the directory; a read already under way when this is called is not kept either.</summary>
+    /// <summary>Forgets the directory here and on the other instances; a read already under way is not kept either.</summary>
     public void Invalidate()
+    {
+        Forget();
+        bus.Publish(Topic, "");
+    }
+
+    public void Dispose() => remote.Dispose();
+
+    private void Forget()
     {
         Interlocked.Increment(ref generation);
         Volatile.Write(ref directory, null);

@@ -28,7 +28,7 @@ public sealed class EscalationSubscriptions(
         {
             return;
         }
-        changes = notifier.Subscribe(OnChangeAsync);
+        changes = notifier.SubscribeToThisInstance(OnChangeAsync);
         roster.TimeOffChanged += OnTimeOffChanged;
     }
 

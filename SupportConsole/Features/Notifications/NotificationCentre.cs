@@ -11,13 +11,35 @@ namespace SupportConsole.Features.Notifications;
 /// The in-app notification centre: rows are added in the caller's transaction (with the SLA or plan-term event
 /// that causes them), and after the commit <see cref="Announce"/> tells every open bell of those people at once.
 /// </summary>
-public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, ILogger<NotificationCentre> logger)
+public sealed class NotificationCentre : IDisposable
 {
+    /// <summary>The change bus topic of bells to ring (user ids, one per line).</summary>
+    public const string Topic = "bell";
+
     public const string AtRiskKind = "sla-at-risk";
     public const string BreachKind = "sla-breached";
     public const string PlanTermKind = "plan-term";
 
     private readonly ConcurrentDictionary<string, ImmutableArray<Func<Task>>> listeners = new();
+    private readonly IDbContextFactory<SupportConsoleDbContext> dbFactory;
+    private readonly TimeProvider clock;
+    private readonly ILogger<NotificationCentre> logger;
+    private readonly IChangeBus bus;
+    private readonly IDisposable remote;
+
+    public NotificationCentre(IDbContextFactory<SupportConsoleDbContext> dbFactory, TimeProvider clock, ILogger<NotificationCentre> logger, IChangeBus? bus = null)
+    {
+        this.dbFactory = dbFactory;
+        this.clock = clock;
+        this.logger = logger;
+        this.bus = bus ?? new InProcessChangeBus();
+        // A bell rung on another instance rings here too; after a lost connection every open bell looks again.
+        remote = this.bus.Subscribe(Topic, payload =>
+        {
+            Ring(payload is null ? listeners.Keys : payload.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            return Task.CompletedTask;
+        });
+    }
 
     /// <summary>Active agents of each tier and managers, read once per batch of notifications.</summary>
     public static async Task<NotificationRecipients> RecipientsAsync(SupportConsoleDbContext db, CancellationToken cancellationToken)
@@ -61,7 +83,20 @@ public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext
     /// <summary>Tells the open bells of these people that they have something new (after the commit).</summary>
     public void Announce(IEnumerable<string> userIds)
     {
-        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
+        var distinct = userIds.Distinct(StringComparer.Ordinal).ToList();
+        Ring(distinct);
+        // In chunks that fit a change message (a breach digest can ring every manager and agent at once).
+        foreach (var chunk in distinct.Chunk(100))
+        {
+            bus.Publish(Topic, string.Join('\n', chunk));
+        }
+    }
+
+    public void Dispose() => remote.Dispose();
+
+    private void Ring(IEnumerable<string> userIds)
+    {
+        foreach (var userId in userIds)
         {
             if (listeners.TryGetValue(userId, out var handlers))
             {

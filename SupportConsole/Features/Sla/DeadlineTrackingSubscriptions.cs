@@ -15,7 +15,7 @@ public sealed class DeadlineTrackingSubscriptions(CaseChangeNotifier notifier, B
         {
             return;
         }
-        created = notifier.Subscribe(change => change.Kind is CaseChangeKind.Created or CaseChangeKind.Rerouted ? tracker.TrackAsync(change.CaseId) : Task.CompletedTask);
+        created = notifier.SubscribeToThisInstance(change => change.Kind is CaseChangeKind.Created or CaseChangeKind.Rerouted ? tracker.TrackAsync(change.CaseId) : Task.CompletedTask);
         calendar.Changed += OnCalendarChanged;
     }
 
