@@ -27,12 +27,14 @@ public static class SupportConsoleHosting
 {
     public static WebApplicationBuilder AddSupportConsole(this WebApplicationBuilder builder)
     {
+        builder.UseBuildOutputAssetsOutsideDevelopment();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AppLinks>();
         builder.AddData();
         builder.AddUserInterface();
         builder.AddApi();
         builder.AddJobs();
+        builder.AddHealth();
 
         builder.AddAccount();
         builder.AddCalendar();
@@ -55,6 +57,7 @@ public static class SupportConsoleHosting
 
     public static WebApplication MapSupportConsole(this WebApplication app)
     {
+        app.UseProxyHeaders();
         // First, so every response (errors, 404s, static files, downloads) carries the browser hardening headers.
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
@@ -72,6 +75,7 @@ public static class SupportConsoleHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
+        app.MapHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // The API reference: the OpenAPI document the endpoints describe, and a browsable page over it.
         app.MapOpenApi().AllowAnonymous();
