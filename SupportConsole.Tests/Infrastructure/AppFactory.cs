@@ -7,8 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace SupportConsole.Tests.Infrastructure;
 
 /// <summary>
-/// Hosts the real app on a fresh temporary SQLite file (and Hangfire file) per instance. Settings are passed
-/// with UseSetting so Program sees them while it registers services.
+/// Hosts the real app on a fresh temporary SQLite file (and Hangfire file) per instance, or on PostgreSQL (a database
+/// per data folder on the run's server) when the run says so (<see cref="TestDatabase"/>). Settings are passed with
+/// UseSetting so Program sees them while it registers services.
 /// </summary>
 public sealed partial class AppFactory : WebApplicationFactory<Program>
 {
@@ -30,6 +31,13 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
             // Every test client shares one (absent) client IP; the per-client sign-in limit is tested on its own host.
             ["Accounts:SignInPermitLimit"] = "100000",
         };
+        if (TestDatabase.IsPostgreSql)
+        {
+            // The same host on PostgreSQL: its own database on the run's server, files (outbox, attachments) in the folder.
+            this.settings["Database:Provider"] = "PostgreSql";
+            this.settings["ConnectionStrings:SupportConsole"] = PostgresServer.ConnectionStringFor(DataFolder);
+            this.settings["Storage:Folder"] = DataFolder;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;

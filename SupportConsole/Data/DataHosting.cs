@@ -34,9 +34,9 @@ public static class DataHosting
         if (provider == DatabaseProvider.PostgreSql)
         {
             var connectionString = PostgreSqlConnectionString(builder.Configuration);
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-            builder.Services.AddSingleton(dataSource);
-            builder.Services.AddDbContextFactory<PostgreSqlDbContext>(options => options.UseNpgsql(dataSource));
+            // Built by the container, so the host's shutdown closes its pooled connections.
+            builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+            builder.Services.AddDbContextFactory<PostgreSqlDbContext>((services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IDbContextFactory<SupportConsoleDbContext>>(services =>
                 new ProviderContextFactory<PostgreSqlDbContext>(services.GetRequiredService<IDbContextFactory<PostgreSqlDbContext>>()));
             builder.Services.AddScoped<SupportConsoleDbContext>(services => services.GetRequiredService<PostgreSqlDbContext>());

@@ -5,7 +5,9 @@ namespace SupportConsole.Data;
 /// <summary>
 /// The app's model on PostgreSQL (<c>Database:Provider</c> = <c>PostgreSql</c>), with its migrations in
 /// Data/PostgreSqlMigrations. Strings carry no length limit here, as on SQLite (which never enforced one), so a long
-/// header that SQLite stored is stored on PostgreSQL too instead of failing the save.
+/// header that SQLite stored is stored on PostgreSQL too instead of failing the save. PostgreSQL's text cannot hold
+/// the NUL character, which mail and forms can carry; it is stored as U+FFFD (the replacement character), so the rest
+/// of the text is kept rather than the save refused.
 /// </summary>
 public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options) : SupportConsoleDbContext(options)
 {
@@ -17,4 +19,14 @@ public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> op
             property.SetMaxLength(null);
         }
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        configuration.Properties<string>().HaveConversion<NulFreeText>();
+    }
+
+    private sealed class NulFreeText() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<string, string>(
+        v => v.Replace('\0', '\uFFFD'),
+        v => v);
 }

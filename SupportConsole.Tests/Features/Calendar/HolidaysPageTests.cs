@@ -93,7 +93,7 @@ public sealed class HolidaysPageTests : MudTestContext, IClassFixture<SeededCale
         page.WaitForAssertion(() => page.Find("#remove-2026-12-24").Click());
         Assert.NotNull(fixture.Calendar.Current.HolidayOn(friday));
         // The question sits under the holiday's name, where it can wrap; the buttons stack in the narrow action cell.
-        Assert.Equal("Remove “Desk closed”? Open cases' deadlines move with it.", page.Find("#remove-question-2026-12-24").TextContent);
+        page.WaitForAssertion(() => Assert.Equal("Remove “Desk closed”? Open cases' deadlines move with it.", page.Find("#remove-question-2026-12-24").TextContent));
         page.Find("#confirm-remove-2026-12-24").Click();
         page.WaitForAssertion(() => Assert.Null(fixture.Calendar.Current.HolidayOn(friday)));
         page.WaitForAssertion(() => Assert.DoesNotContain("holiday", page.Find("#year-grid td[data-date='2026-12-24']").ClassList));

@@ -44,17 +44,29 @@ public sealed class RoutingCacheRaceTests(RoutingCacheRaceApp shared) : IClassFi
         }
     }
 
-    private sealed class Factory(DbContextOptions<SupportConsoleDbContext> options) : IDbContextFactory<SupportConsoleDbContext>
+    private sealed class Factory(Func<SupportConsoleDbContext> create) : IDbContextFactory<SupportConsoleDbContext>
     {
-        public SupportConsoleDbContext CreateDbContext() => new(options);
+        public SupportConsoleDbContext CreateDbContext() => create();
+    }
+
+    /// <summary>Contexts on the app's own database and provider, with the interceptor added.</summary>
+    private Factory HeldFactory(HoldAfterRead hold)
+    {
+        var services = shared.App.Services;
+        if (TestDatabase.IsPostgreSql)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgreSqlDbContext>(services.GetRequiredService<DbContextOptions<PostgreSqlDbContext>>()).AddInterceptors(hold).Options;
+            return new Factory(() => new PostgreSqlDbContext(postgres));
+        }
+        var sqlite = new DbContextOptionsBuilder<SupportConsoleDbContext>(services.GetRequiredService<DbContextOptions<SupportConsoleDbContext>>()).AddInterceptors(hold).Options;
+        return new Factory(() => new SupportConsoleDbContext(sqlite));
     }
 
     [Fact]
     public async Task A_read_overtaken_by_a_customer_save_is_used_once_but_never_kept()
     {
-        var appOptions = shared.App.Services.GetRequiredService<DbContextOptions<SupportConsoleDbContext>>();
         var hold = new HoldAfterRead();
-        var cache = new RoutingDirectoryCache(new Factory(new DbContextOptionsBuilder<SupportConsoleDbContext>(appOptions).AddInterceptors(hold).Options), NullLogger<RoutingDirectoryCache>.Instance);
+        var cache = new RoutingDirectoryCache(HeldFactory(hold), NullLogger<RoutingDirectoryCache>.Instance);
         var appFactory = shared.App.Services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>();
         EmailAddress.TryParse("ops@racer.example", out var sender, out _);
         var today = new DateOnly(2026, 12, 1);

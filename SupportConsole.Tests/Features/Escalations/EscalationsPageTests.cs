@@ -166,7 +166,7 @@ public sealed class EscalationsPageTests : MudTestContext, IClassFixture<CaseDes
         var assignee = (await StoredAsync(escalated.Id)).CaseAssignee;
         var other = assignee is null ? ada : fixture.AgentWithRoles(assignee).User;
         var page = RenderPage(other.Id == sam.Id ? ada : sam);
-        Assert.StartsWith("pick up within", PickupOf(ListedRow(page, escalated)));
+        page.WaitForAssertion(() => Assert.StartsWith("pick up within", PickupOf(ListedRow(page, escalated))));
 
         var result = await fixture.Get<CaseDesk>().PickUpAsync(escalated.Id, CaseDeskApp.ActorOf(other));
         Assert.True(result.Succeeded, result.Message);

@@ -86,8 +86,12 @@ public sealed class QueuesPageLiveTests : MudTestContext, IClassFixture<QueueApp
         Assert.Equal($"New priority case {CaseNumber.Format(urgent.Number)} from Acme Corp", page.Find("#queue-announcer").TextContent);
 
         page.Find($"#row-{urgent.Number} .claim-button").Click();
-        page.WaitForAssertion(() => Assert.Contains($"{CaseNumber.Format(urgent.Number)}", page.Find("#queue-announcer").TextContent));
-        Assert.DoesNotContain("New priority case", page.Find("#queue-announcer").TextContent);
+        page.WaitForAssertion(() =>
+        {
+            var said = page.Find("#queue-announcer").TextContent;
+            Assert.Contains($"{CaseNumber.Format(urgent.Number)}", said);
+            Assert.DoesNotContain("New priority case", said);
+        });
     }
 
     [Fact]
@@ -122,6 +126,7 @@ public sealed class QueuesPageLiveTests : MudTestContext, IClassFixture<QueueApp
         var waiting = await OpenCaseAsync("carl@acme.example", "Waiting " + Guid.NewGuid().ToString("N")[..6], CaseSeverity.Critical);
         await fixture.App.Services.GetRequiredService<CaseDesk>().ReplyAsync(answered.Id, new Actor(tina.Id, tina.DisplayName, tina.Email!), "On it");
         var page = Render<QueuesPage>();
+        page.WaitForAssertion(() => Assert.Contains(answered.Subject, Subjects(page, "priority-queue")));
 
         page.Find("#filter-awaiting").Click();
         page.WaitForAssertion(() => Assert.Contains(waiting.Subject, Subjects(page, "priority-queue")));

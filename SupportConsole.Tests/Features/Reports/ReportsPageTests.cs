@@ -36,7 +36,7 @@ public sealed class ReportsPageTests : MudTestContext, IClassFixture<ReportsPage
 
         page.WaitForAssertion(() => Assert.Contains("2026-10-27 to 2026-11-25", page.Find("#range-shown").TextContent));
         // Due in the range: A (met), B (late), C (closed without reply), D (overdue): 1 of 4 met.
-        Assert.Equal("25.0%", Value(page, "#figure-compliance"));
+        page.WaitForAssertion(() => Assert.Equal("25.0%", Value(page, "#figure-compliance")));
         Assert.Equal("4", Value(page, "#figure-due"));
         Assert.Equal("1", Value(page, "#figure-met"));
         Assert.Equal("3", Value(page, "#figure-missed"));

@@ -82,9 +82,9 @@ public sealed class CaseSearchPageTests : MudTestContext, IClassFixture<CaseSear
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
 
-        Open("q=100042");
+        var page = Open("q=100042");
 
-        Assert.EndsWith("/cases/SC-100042", navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith("/cases/SC-100042", navigation.Uri));
     }
 
     [Fact]
