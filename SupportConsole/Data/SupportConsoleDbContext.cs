@@ -31,6 +31,8 @@ public sealed class SupportConsoleDbContext(DbContextOptions<SupportConsoleDbCon
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
     public DbSet<SenderConfirmation> SenderConfirmations => Set<SenderConfirmation>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<Macro> Macros => Set<Macro>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,9 @@ public sealed class NotificationCentre(IDbContextFactory<SupportConsoleDbContext
     public const string BreachKind = "sla-breached";
     public const string PlanTermKind = "plan-term";
 
+    /// <summary>A customer wrote into a case the recipient holds.</summary>
+    public const string CustomerRepliedKind = "customer-replied";
+
     private readonly ConcurrentDictionary<string, ImmutableArray<Func<Task>>> listeners = new();
 
     /// <summary>Active agents of each tier and managers, read once per batch of notifications.</summary>
