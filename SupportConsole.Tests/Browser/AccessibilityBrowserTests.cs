@@ -57,6 +57,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/cases", Tier1 },
         { "/cases/first", Tier1 },
         { "/escalated-by-me", Tier1 },
+        { "/macros", Tier1 },
+        { "/cases?view=my-open", Tier1 },
         { "/account/access-denied", Tier1 },
         { "/escalations", Tier2 },
         { "/calendar", Tier2 },

@@ -46,6 +46,8 @@ public class SupportConsoleDbContext : IdentityDbContext<AgentUser>, IDataProtec
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
     public DbSet<SenderConfirmation> SenderConfirmations => Set<SenderConfirmation>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<Macro> Macros => Set<Macro>();
 
     /// <summary>Data-protection keys (sign-in cookies, signed links) shared by every instance; used on PostgreSQL.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -48,6 +48,29 @@ window.supportConsole = {
         else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
         el.scrollIntoView({ block: "nearest" });
     },
+    // Ctrl+<key> anywhere on the page (also while typing the reply) clicks the given button, unless a dialog is open:
+    // Ctrl+M opens the macro picker. Registered once per key; the button is looked up at each press.
+    clickOnCtrlKey: (key, buttonId) => {
+        window.supportConsoleCtrlKeys = window.supportConsoleCtrlKeys || {};
+        window.supportConsoleCtrlKeys[key] = buttonId;
+        if (window.supportConsoleCtrlKeysBound) return;
+        window.supportConsoleCtrlKeysBound = true;
+        document.addEventListener("keydown", (e) => {
+            if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.isComposing) return;
+            const id = window.supportConsoleCtrlKeys[(e.key || "").toLowerCase()];
+            if (!id || document.querySelector(".mud-dialog-container .mud-dialog")) return;
+            const button = document.getElementById(id);
+            if (!button || button.disabled) return;
+            e.preventDefault();
+            const active = document.activeElement;
+            if (active && active.tagName === "TEXTAREA") active.dispatchEvent(new Event("change", { bubbles: true }));
+            setTimeout(() => button.click(), 30);
+        }, true); // capture: text fields that stop the key event still let the shortcut through
+    },
+    // Focus after the current frame: a dialog's focus trap puts focus on its own first, then this wins.
+    focusElementSoon: (id) => {
+        setTimeout(() => document.getElementById(id)?.focus(), 60);
+    },
     focusElement: (id) => {
         const el = document.getElementById(id);
         if (el) { el.focus(); }

@@ -84,6 +84,37 @@ public sealed class CustomerPagesTests(CustomerApiApp fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_customer_page_lists_the_customer_s_cases_with_a_link_to_all_of_them_in_search()
+    {
+        var api = fixture.Client();
+        var created = await api.PostAsJsonAsync("/api/customers", new
+        {
+            name = "Initech",
+            plan = "pro-plus",
+            termStart = "2020-01-01",
+            termEnd = "2099-12-31",
+            primaryContact = new { name = "Bill", email = "bill@initech.example", phone = "" },
+            originAddresses = Array.Empty<string>(),
+            originDomains = new[] { "initech.example" },
+        });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        foreach (var subject in new[] { "TPS report cover sheet", "Stapler missing" })
+        {
+            var opened = await api.PostAsJsonAsync("/api/cases", new { from = "peter@initech.example", name = "Peter", subject, body = "Help.", severity = 3 });
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        }
+        var client = await SignedInAsync("manager@supportconsole.local", "Demo-manager-1");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/customers/{id}"));
+
+        Assert.Contains("id=\"customer-cases\"", page);
+        Assert.Contains("Cases (2)", page);
+        Assert.Contains("TPS report cover sheet", page);
+        Assert.Contains("Stapler missing", page);
+        Assert.Contains($"href=\"/cases?customerId={id}\"", page);
+    }
+
+    [Fact]
     public async Task An_unknown_customer_page_says_so_and_links_back_to_the_list()
     {
         var client = await SignedInAsync("manager@supportconsole.local", "Demo-manager-1");

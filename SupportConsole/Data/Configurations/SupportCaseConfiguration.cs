@@ -27,6 +27,8 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         supportCase.HasIndex(c => c.ReceivedAtUtc);
         supportCase.HasIndex(c => c.ClosedAtUtc);
         supportCase.HasIndex(c => c.MessageId).IsUnique();
+        // The /cases views: an agent's own open cases, and those the customer wrote into.
+        supportCase.HasIndex(c => new { c.AssigneeId, c.Status, c.CustomerRepliedAtUtc });
         supportCase.Property(c => c.Subject).HasMaxLength(1000).IsRequired();
         supportCase.Property(c => c.FromAddress).HasMaxLength(254);
         supportCase.Property(c => c.FromName).HasMaxLength(200);

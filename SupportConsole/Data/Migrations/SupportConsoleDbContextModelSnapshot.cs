@@ -586,6 +586,47 @@ namespace SupportConsole.Data.Migrations
                     b.ToTable("ListChangeRequests");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.Macro", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetSeverity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SetStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.ToTable("Macros");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -770,6 +811,38 @@ namespace SupportConsole.Data.Migrations
                     b.HasIndex("ReceivedAtUtc");
 
                     b.ToTable("Quarantine");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SavedView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.SenderConfirmation", b =>
@@ -988,6 +1061,9 @@ namespace SupportConsole.Data.Migrations
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CustomerRepliedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstRespondedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1074,6 +1150,8 @@ namespace SupportConsole.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("AssigneeId", "Status", "CustomerRepliedAtUtc");
 
                     b.HasIndex("Status", "FirstRespondedAtUtc", "FirstResponseDueAtUtc")
                         .HasDatabaseName("IX_Cases_OpenWork");

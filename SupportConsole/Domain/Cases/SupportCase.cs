@@ -71,6 +71,12 @@ public sealed class SupportCase
     /// <summary>When the case was last resolved or closed (an import gives its own); null while open.</summary>
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>
+    /// When the customer last wrote into the case while an agent held it and nobody had answered since: the queue row and
+    /// the views say "Customer replied" until an agent replies or the assignee opens the case.
+    /// </summary>
+    public DateTime? CustomerRepliedAtUtc { get; set; }
+
     /// <summary>The API caller's Idempotency-Key: a retry returns this case instead of a second one.</summary>
     public string? IdempotencyKey { get; set; }
 
@@ -181,6 +187,31 @@ public sealed class SupportCase
         }
         Status = status;
         ClosedAtUtc = status is CaseStatus.Resolved or CaseStatus.Closed ? at.ToWholeSecond().UtcDateTime : null;
+        return true;
+    }
+
+    /// <summary>
+    /// Marks a customer's message on a held, open case as waiting for its assignee; false (nothing marked) when nobody
+    /// holds the case or it is not open.
+    /// </summary>
+    public bool MarkCustomerReplied(DateTimeOffset at)
+    {
+        if (AssigneeId is null || !IsOpen)
+        {
+            return false;
+        }
+        CustomerRepliedAtUtc = at.ToWholeSecond().UtcDateTime;
+        return true;
+    }
+
+    /// <summary>Clears the "customer replied" mark; false when there was none.</summary>
+    public bool ClearCustomerReplied()
+    {
+        if (CustomerRepliedAtUtc is null)
+        {
+            return false;
+        }
+        CustomerRepliedAtUtc = null;
         return true;
     }
 

@@ -18,4 +18,7 @@ public enum CaseChangeKind
 
     /// <summary>The case moved to another queue after it arrived (a web-form sender confirmed a listed address); its deadline was derived again.</summary>
     Rerouted,
+
+    /// <summary>The assignee opened a case the customer had written into: its "customer replied" mark is cleared.</summary>
+    CustomerReplySeen,
 }

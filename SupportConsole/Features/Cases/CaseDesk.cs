@@ -101,6 +101,7 @@ public sealed class CaseDesk(
             var mail = step.Send(outbox.Compose(OutboxKind.Reply, c.FromAddress, $"Re: [{number}] {c.Subject}",
                 $"{body.Trim()}\n\n{actor.Name}\nSupportConsole Support\n\nTo reply, answer this email and keep {number} in the subject.", step.Now, c.Id, lastCustomerMessage));
             step.Add(new CaseEntry { CaseId = c.Id, Kind = CaseEntryKind.Reply, AtUtc = step.Now.UtcDateTime, Author = actor.Email, Body = body.Trim(), MessageId = mail.MessageId });
+            c.ClearCustomerReplied();
             var response = c.RecordResponse(step.Now, calendar.Current);
             first = response != FirstResponseOutcome.NotFirst;
             if (first)
@@ -120,6 +121,15 @@ public sealed class CaseDesk(
         }, cancellationToken);
         return new ReplyResult(result.Succeeded, result.Message, result.Succeeded && first);
     }
+
+    /// <summary>
+    /// The assignee opened a case the customer wrote into: the "customer replied" mark is cleared (nobody else's visit
+    /// clears it, so it stays until the person who owes the answer has seen it).
+    /// </summary>
+    public Task<DeskResult> SeenCustomerReplyAsync(long caseId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caseId, actor, (step, c) => Task.FromResult(c.AssigneeId == actor.UserId && c.ClearCustomerReplied()
+            ? step.Saved(CaseChangeKind.CustomerReplySeen, "Seen.")
+            : DeskResult.Refused("Nothing to clear.")), cancellationToken);
 
     public Task<DeskResult> AddNoteAsync(long caseId, Actor actor, string body, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(body)

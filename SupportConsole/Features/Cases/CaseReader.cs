@@ -17,7 +17,8 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
         {
             return null;
         }
-        var thread = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == supportCase.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var thread = WithoutCallCopies(supportCase,
+            await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == supportCase.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken));
         var entryIds = thread.Select(e => e.Id).ToList();
         var attachments = await db.CaseAttachments.AsNoTracking().Where(a => entryIds.Contains(a.CaseEntryId)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var assignee = supportCase.AssigneeId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == supportCase.AssigneeId)
@@ -32,6 +33,44 @@ public sealed class CaseReader(IDbContextFactory<SupportConsoleDbContext> dbFact
         }
         return new CaseView(supportCase, assignee, supportCase.Customer, Listing(supportCase), thread,
             attachments.GroupBy(a => a.CaseEntryId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseAttachment>)[.. g]), names);
+    }
+
+    /// <summary>
+    /// Cases opened by a phone call before calls were written once stored the summary twice: as the customer's message
+    /// and inside the call entry. The thread shows the call alone; the stored rows stay as they are.
+    /// </summary>
+    public static List<CaseEntry> WithoutCallCopies(SupportCase supportCase, List<CaseEntry> thread)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        ArgumentNullException.ThrowIfNull(thread);
+        if (supportCase.Channel != CaseChannel.Phone)
+        {
+            return thread;
+        }
+        var calls = thread.Where(e => e.Kind == CaseEntryKind.PhoneCall).Select(e => e.Body).ToList();
+        return [.. thread.Where(e => e.Kind != CaseEntryKind.CustomerMessage || e.Body.Trim().Length == 0
+            || !calls.Any(call => call.EndsWith("\n" + e.Body.Trim(), StringComparison.Ordinal)))];
+    }
+
+    /// <summary>
+    /// The requester's other cases for the case page: the customer's (or, without a customer, the sender's) cases
+    /// other than this one, open first, then the most recent, at most <paramref name="take"/>; with how many there are.
+    /// </summary>
+    public async Task<RequesterCases> OtherCasesAsync(SupportCase supportCase, int take = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var others = db.Cases.AsNoTracking().Where(c => c.Id != supportCase.Id);
+        others = supportCase.CustomerId is { } customerId ? others.Where(c => c.CustomerId == customerId) : others.Where(c => c.FromAddress == supportCase.FromAddress);
+        var total = await others.CountAsync(cancellationToken);
+        var open = await others.CountAsync(SupportCase.IsOpenCase, cancellationToken);
+        var rows = await others
+            .OrderBy(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer ? 0 : 1)
+            .ThenByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id)
+            .Take(take)
+            .Select(c => new RequesterCase(c.Number, c.Subject, c.Status, c.ReceivedAtUtc))
+            .ToListAsync(cancellationToken);
+        return new RequesterCases(total, open, rows);
     }
 
     public static SenderListing Listing(SupportCase supportCase)

@@ -115,9 +115,20 @@ public sealed class CaseSearch(ICaseSearchIndex index, IDbContextFactory<Support
     }
 
     /// <summary>A page of cases for the search page, with customer and assignee names.</summary>
-    public async Task<CaseSearchResults> ForPageAsync(CaseSearchCriteria criteria, CancellationToken cancellationToken = default)
+    public async Task<CaseSearchResults> ForPageAsync(CaseSearchCriteria criteria, CancellationToken cancellationToken = default) =>
+        await RowsAsync(await index.SearchAsync(criteria, cancellationToken), cancellationToken);
+
+    /// <summary>How many cases a search finds, counted by the index (a COUNT, one id read at most).</summary>
+    public async Task<long> CountAsync(CaseSearchCriteria criteria, CancellationToken cancellationToken = default)
     {
-        var found = await index.SearchAsync(criteria, cancellationToken);
+        ArgumentNullException.ThrowIfNull(criteria);
+        return (await index.SearchAsync(criteria with { Page = 1, PageSize = 1, Sort = CaseSearchSort.Newest }, cancellationToken)).Total;
+    }
+
+    /// <summary>A found page of case ids as the search page's rows, with customer and assignee names.</summary>
+    public async Task<CaseSearchResults> RowsAsync(CaseSearchPage found, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(found);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cases = await InOrderAsync(db, found.CaseIds, includeCustomer: true, cancellationToken);
         var assigneeIds = cases.Select(c => c.AssigneeId).OfType<string>().Distinct().ToList();
@@ -127,7 +138,7 @@ public sealed class CaseSearch(ICaseSearchIndex index, IDbContextFactory<Support
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName != "" ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
         return new CaseSearchResults(found.Total, [.. cases.Select(c => new CaseSearchRow(
             c.Number, c.Subject, c.Customer?.Name, SenderOf(c),
-            c.Status, c.Queue, c.Tier, (c.AssigneeId is { } a ? names.GetValueOrDefault(a) : null), c.ReceivedAt))]);
+            c.Status, c.Queue, c.Tier, (c.AssigneeId is { } a ? names.GetValueOrDefault(a) : null), c.ReceivedAt, c.CustomerRepliedAtUtc is not null && c.IsOpen))]);
     }
 
     /// <summary>The customers to filter by, by name.</summary>

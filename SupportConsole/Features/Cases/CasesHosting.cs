@@ -1,3 +1,5 @@
+using SupportConsole.Features.Macros;
+
 namespace SupportConsole.Features.Cases;
 
 public static class CasesHosting
@@ -14,6 +16,9 @@ public static class CasesHosting
         builder.Services.AddSingleton<CaseTimeline>();
         builder.Services.AddSingleton<ListChangeRequests>();
         builder.Services.AddSingleton<SenderConfirmations>();
+        builder.Services.AddSingleton<CaseViews>();
+        // Macros have no hosting line of their own: the case page is where they are used.
+        builder.Services.AddMacros();
     }
 
     public static void MapCases(this WebApplication app) => app.MapCaseEndpoints();

@@ -37,6 +37,24 @@ public sealed class CustomerBook(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>How many cases the customer page lists before it points to the search.</summary>
+    public const int CasesShown = 25;
+
+    /// <summary>The customer's cases, open first and then the newest, at most <paramref name="take"/>, with how many there are in all.</summary>
+    public async Task<(int Total, IReadOnlyList<CustomerCase> Cases)> CasesAsync(long customerId, int take = CasesShown, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cases = db.Cases.AsNoTracking().Where(c => c.CustomerId == customerId);
+        var total = await cases.CountAsync(cancellationToken);
+        var shown = await cases
+            .OrderBy(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer ? 0 : 1)
+            .ThenByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id)
+            .Take(take)
+            .Select(c => new CustomerCase(c.Number, c.Subject, c.Status, c.FromAddress, c.ReceivedAtUtc))
+            .ToListAsync(cancellationToken);
+        return (total, shown);
+    }
+
     /// <summary>Customers by name; <paramref name="search"/> matches the name, primary contact, phones or an origination entry (case-insensitive).</summary>
     public async Task<IReadOnlyList<Customer>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
     {

@@ -91,7 +91,10 @@ public sealed class CaseIntake(
             MessageId = request.MessageId,
             Thread =
             [
-                new CaseEntry { Kind = CaseEntryKind.CustomerMessage, AtUtc = receivedAt.UtcDateTime, Author = sender.Value, Body = request.Body, MessageId = request.MessageId },
+                // A channel that brings its own entry (a phone call) is told once, by that entry: never a second copy as a message.
+                ..(request.ChannelEntry is null
+                    ? [new CaseEntry { Kind = CaseEntryKind.CustomerMessage, AtUtc = receivedAt.UtcDateTime, Author = sender.Value, Body = request.Body, MessageId = request.MessageId }]
+                    : Array.Empty<CaseEntry>()),
                 new CaseEntry { Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"Routed to the {decision.Queue.ToString().ToLowerInvariant()} queue: {decision.Reason}." },
             ],
         };

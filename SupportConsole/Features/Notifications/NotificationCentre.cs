@@ -20,6 +20,9 @@ public sealed class NotificationCentre : IDisposable
     public const string BreachKind = "sla-breached";
     public const string PlanTermKind = "plan-term";
 
+    /// <summary>A customer wrote into a case the recipient holds.</summary>
+    public const string CustomerRepliedKind = "customer-replied";
+
     private readonly ConcurrentDictionary<string, ImmutableArray<Func<Task>>> listeners = new();
     private readonly IDbContextFactory<SupportConsoleDbContext> dbFactory;
     private readonly TimeProvider clock;

@@ -149,16 +149,16 @@ public sealed class QueueBoard : IDisposable
         select new RawRow(c.Id, c.Number, c.ArrivalSequence, c.Queue, c.ReceivedAtUtc, c.Customer != null ? c.Customer.Name : null,
             c.FromName, c.FromAddress, c.Subject, c.Severity, c.Status, c.AssigneeId,
             u == null ? null : (u.DisplayName != "" ? u.DisplayName : u.Email),
-            c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc, c.RoutingReason);
+            c.ClockStartsAtUtc, c.AtRiskAtUtc, c.FirstResponseDueAtUtc, c.FirstRespondedAtUtc, c.RoutingReason, c.CustomerRepliedAtUtc);
 
     private static QueueRow ToRow(RawRow r) => new(r.Id, r.Number, r.ArrivalSequence, r.Queue, r.ReceivedAtUtc.AsInstant(), r.CustomerName,
         r.FromName, r.FromAddress, r.Subject, r.Severity, r.Status, r.AssigneeId, r.AssigneeName,
         new FirstResponseDeadline(r.ClockStartsAtUtc.AsInstant(), r.AtRiskAtUtc.AsInstant(), r.DueAtUtc.AsInstant()),
-        r.FirstRespondedAtUtc.AsInstant(), r.RoutingReason);
+        r.FirstRespondedAtUtc.AsInstant(), r.RoutingReason, r.CustomerRepliedAtUtc.AsInstant());
 
     private sealed record RawRow(long Id, long Number, long ArrivalSequence, CaseQueue Queue, DateTime ReceivedAtUtc, string? CustomerName,
         string FromName, string FromAddress, string Subject, CaseSeverity Severity, CaseStatus Status, string? AssigneeId, string? AssigneeName,
-        DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? DueAtUtc, DateTime? FirstRespondedAtUtc, string RoutingReason);
+        DateTime ClockStartsAtUtc, DateTime? AtRiskAtUtc, DateTime? DueAtUtc, DateTime? FirstRespondedAtUtc, string RoutingReason, DateTime? CustomerRepliedAtUtc);
 
     public void Dispose()
     {

@@ -20,11 +20,15 @@ public sealed record QueueRow(
     string? AssigneeName,
     FirstResponseDeadline Deadline,
     DateTimeOffset? FirstRespondedAt,
-    string RoutingReason = "")
+    string RoutingReason = "",
+    DateTimeOffset? CustomerRepliedAt = null)
 {
     public bool AwaitingFirstResponse => FirstRespondedAt is null;
 
     public bool Unclaimed => AssigneeId is null;
+
+    /// <summary>The customer wrote in since the assignee last answered or opened the case.</summary>
+    public bool CustomerReplied => CustomerRepliedAt is not null;
 
     public TakeNextCandidate AsCandidate() => new(Id, Number, Queue, Severity, ArrivalSequence, ReceivedAt, AwaitingFirstResponse, Unclaimed);
 }

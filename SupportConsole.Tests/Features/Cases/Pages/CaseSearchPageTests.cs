@@ -23,6 +23,7 @@ public sealed class CaseSearchPageTests : MudTestContext, IClassFixture<CaseSear
         this.shared = shared;
         Services.AddSingleton(shared.App.Services.GetRequiredService<CaseSearch>());
         Services.AddSingleton(shared.App.Services.GetRequiredService<CaseReader>());
+        Services.AddSingleton(shared.App.Services.GetRequiredService<CaseViews>());
         AddAuthorization().SetAuthorized("tier1@supportconsole.local").SetRoles(Roles.Tier1)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, "nobody-in-particular"));
     }

@@ -62,6 +62,28 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
         Assert.Equal("tier1@supportconsole.local", call.Author);
         Assert.Contains("Tried a password reset.", call.Body);
         Assert.Contains("Pat Caller", call.Body);
+        Assert.Contains("taken by Tina Tier1", call.Body);
+        Assert.Contains("answered on the call", call.Body);
+        // One entry per call: the summary is not stored a second time as the customer's message.
+        Assert.DoesNotContain(supportCase.Thread, e => e.Kind == CaseEntryKind.CustomerMessage);
+        Assert.Single(supportCase.Thread, e => e.Body.Contains("Tried a password reset.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_case_stored_before_calls_were_written_once_shows_its_call_alone()
+    {
+        var legacy = new SupportCase { Id = 7, Channel = CaseChannel.Phone };
+        List<CaseEntry> thread =
+        [
+            new() { Id = 1, CaseId = 7, Kind = CaseEntryKind.CustomerMessage, Author = "pat@example.com", Body = "Printer jam\nTried a restart." },
+            new() { Id = 2, CaseId = 7, Kind = CaseEntryKind.SystemEvent, Author = CaseEntry.SystemAuthor, Body = "Routed to the standard queue." },
+            new() { Id = 3, CaseId = 7, Kind = CaseEntryKind.PhoneCall, Author = "tier1@supportconsole.local", Body = "Call from Pat, started Wed, taken by tier1@supportconsole.local:\nPrinter jam\nTried a restart." },
+        ];
+
+        var shown = SupportConsole.Features.Cases.CaseReader.WithoutCallCopies(legacy, thread);
+
+        Assert.Equal([2L, 3L], shown.Select(e => e.Id));
+        Assert.Equal(3, SupportConsole.Features.Cases.CaseReader.WithoutCallCopies(new SupportCase { Channel = CaseChannel.Email }, thread).Count);
     }
 
     [Fact]
@@ -138,7 +160,7 @@ public sealed class PhoneCallLogTests : IAsyncLifetime
 
         var reloaded = await ReloadAsync(supportCase.Id);
         Assert.Equal(reloaded.ReceivedAtUtc, reloaded.FirstRespondedAtUtc);
-        Assert.Contains(reloaded.Thread, e => e.Kind == CaseEntryKind.SystemEvent && e.Body.StartsWith("First response: tier1b@supportconsole.local answered", StringComparison.Ordinal));
+        Assert.Contains(reloaded.Thread, e => e.Kind == CaseEntryKind.SystemEvent && e.Body.StartsWith("First response: Theo Tier1 answered", StringComparison.Ordinal));
     }
 
     [Fact]

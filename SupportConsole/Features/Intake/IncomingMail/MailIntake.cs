@@ -6,6 +6,7 @@ using SupportConsole.Domain.Calendar;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Domain.Intake;
 using SupportConsole.Features.Cases;
+using SupportConsole.Features.Notifications;
 using SupportConsole.Features.OutgoingMail;
 
 namespace SupportConsole.Features.Intake.IncomingMail;
@@ -24,6 +25,7 @@ public sealed partial class MailIntake(
     MailAuthenticationOptions authentication,
     AttachmentStore attachments,
     CaseChangeNotifier notifier,
+    NotificationCentre notifications,
     TimeProvider clock,
     ILogger<MailIntake> logger) : IMailIntake
 {
@@ -104,7 +106,7 @@ public sealed partial class MailIntake(
                 {
                     return await OpenLinkedCaseAsync(threadCase, CaseLink.FollowUp, message, checks, from.Value, subject, body, messageId, verdict, cancellationToken);
                 }
-                return await AddToThreadAsync(caseId, message, from.Value.Address, body, messageId, verdict, cancellationToken);
+                return await AddToThreadAsync(caseId, message, from.Value.Address, body, messageId, verdict, role == ThreadParticipantRole.Agent, cancellationToken);
             }
 
             var (_, outcome) = await OpenCaseAsync(message, checks, from.Value, subject, body, messageId, verdict, cancellationToken);
@@ -351,7 +353,7 @@ public sealed partial class MailIntake(
     /// note and changes nothing: an auto-reply is not the customer answering, and reopening on it would loop.
     /// No acknowledgment either way.
     /// </summary>
-    private async Task<MailIntakeOutcome> AddToThreadAsync(long caseId, MimeMessage message, EmailAddress from, string body, string? messageId, AutomatedMailVerdict verdict, CancellationToken cancellationToken)
+    private async Task<MailIntakeOutcome> AddToThreadAsync(long caseId, MimeMessage message, EmailAddress from, string body, string? messageId, AutomatedMailVerdict verdict, bool fromAgent, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToWholeSecond();
         var automated = !verdict.ShouldAcknowledge;
@@ -393,11 +395,30 @@ public sealed partial class MailIntake(
             supportCase.ChangeStatus(CaseStatus.Open, now);
             db.CaseEntries.Add(CaseEntry.SystemEvent(caseId, now, $"{from.Value} replied to the resolved case: it is open again.", "reopened"));
         }
+        // The customer wrote into a case someone holds: its row says so until they answer, and their bell rings.
+        var ring = !automated && !fromAgent && supportCase.MarkCustomerReplied(now) ? supportCase.AssigneeId : null;
+        if (ring is not null)
+        {
+            var number = CaseNumber.Format(supportCase.Number);
+            NotificationCentre.Add(db, [ring], NotificationCentre.CustomerRepliedKind, $"{number}: {from.Value} replied",
+                Preview(body), $"/cases/{number}", caseId, now);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (ring is not null)
+        {
+            notifications.Announce([ring]);
+        }
         notifier.Publish(new CaseChange(caseId, supportCase.Number, automated ? CaseChangeKind.NoteAdded : CaseChangeKind.CustomerMessage, supportCase.Queue, now));
         await SaveAttachmentsAsync(supportCase.Number, entry.Id, message, cancellationToken);
         return new MailIntakeOutcome(MailIntakeResult.AddedToCase, supportCase.Number);
+    }
+
+    /// <summary>The first words of a message, on one line, for a notification.</summary>
+    private static string Preview(string body)
+    {
+        var line = string.Join(' ', body.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= 140 ? line : line[..139] + "…";
     }
 
     private async Task<long> FirstCustomerEntryAsync(long caseId, CancellationToken cancellationToken)

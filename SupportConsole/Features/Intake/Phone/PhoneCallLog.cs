@@ -12,7 +12,8 @@ namespace SupportConsole.Features.Intake.Phone;
 
 /// <summary>
 /// Tier 1's record of phone calls: a call opens a case (channel phone, arrival = the call's start) or is added to an
-/// existing one; either way the thread gets a <see cref="CaseEntryKind.PhoneCall"/> entry with the summary and the agent.
+/// existing one; either way the thread gets one <see cref="CaseEntryKind.PhoneCall"/> entry with the summary, the agent
+/// and the outcome (a new case gets no second copy of the summary as a customer message).
 /// A call is taken on the Tier 1 line, so the line must have been open when the call started; it is written up
 /// afterwards (within <see cref="MaxCallAge"/>), which may be after the line closed, so the window is checked at the
 /// call's start, never at the instant it is logged. An answer on the call is recorded through
@@ -81,8 +82,8 @@ public sealed class PhoneCallLog(
         }
         ThrowIfAny(errors);
 
-        var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
-        var call = CallEntry(0, callStartedAt, agent, $"Call from {callerName!.Trim()} <{callerEmail!.Trim().ToLowerInvariant()}>{(named is null ? "" : $" of {named.Name}")}", summary!);
+        var (agent, agentName) = await AgentAsync(db, agentUserId, cancellationToken);
+        var call = CallEntry(0, callStartedAt, agent, agentName, $"Call from {callerName!.Trim()} <{callerEmail!.Trim().ToLowerInvariant()}>{(named is null ? "" : $" of {named.Name}")}", summary!, answered);
         var result = await intake.AcceptAsync(request with { ChannelEntry = call }, cancellationToken);
         var supportCase = await db.Cases.FirstAsync(c => c.Id == result.Case.Id, cancellationToken);
         if (named is not null && supportCase.CustomerId != named.Id)
@@ -97,12 +98,12 @@ public sealed class PhoneCallLog(
         var assigned = answered && supportCase.AssigneeId is null && supportCase.AssignTo(agentUserId);
         if (assigned)
         {
-            db.CaseEntries.Add(CaseEntry.SystemEvent(supportCase.Id, now.ToWholeSecond(), $"{agent} answered the call and has the case.", "assigned"));
+            db.CaseEntries.Add(CaseEntry.SystemEvent(supportCase.Id, now.ToWholeSecond(), $"{agentName} answered the call and has the case.", "assigned"));
         }
         await db.SaveChangesAsync(cancellationToken);
         if (assigned)
         {
-            notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.Claimed, supportCase.Queue, now.ToWholeSecond(), agent));
+            notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.Claimed, supportCase.Queue, now.ToWholeSecond(), agentName));
         }
         logger.LogInformation("{Agent} logged a phone call as new case {Case}", agent, CaseNumber.Format(supportCase.Number));
         return supportCase;
@@ -124,13 +125,13 @@ public sealed class PhoneCallLog(
         }
         ThrowIfAny(errors);
 
-        var agent = await AgentNameAsync(db, agentUserId, cancellationToken);
+        var (agent, agentName) = await AgentAsync(db, agentUserId, cancellationToken);
         var caseId = supportCase!.Id;
         for (var attempt = 1; ; attempt++)
         {
             await using var write = await dbFactory.CreateDbContextAsync(cancellationToken);
             var tracked = await write.Cases.FirstAsync(c => c.Id == caseId, cancellationToken);
-            write.CaseEntries.Add(CallEntry(tracked.Id, callStartedAt, agent, "Call", summary));
+            write.CaseEntries.Add(CallEntry(tracked.Id, callStartedAt, agent, agentName, $"Call with {tracked.FromAddress}", summary, answered));
             // The domain rule, not a raw write: a call that started before the case arrived answers it at its arrival.
             if (answered && tracked.RecordResponse(callStartedAt, calendar.Current) is var outcome && outcome != FirstResponseOutcome.NotFirst)
             {
@@ -140,7 +141,7 @@ public sealed class PhoneCallLog(
                     FirstResponseOutcome.FirstLate => " SLA met late.",
                     _ => "",
                 };
-                write.CaseEntries.Add(new CaseEntry { CaseId = tracked.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"First response: {agent} answered the customer on the call.{verdict}" });
+                write.CaseEntries.Add(new CaseEntry { CaseId = tracked.Id, Kind = CaseEntryKind.SystemEvent, AtUtc = now.UtcDateTime, Author = "SupportConsole", Body = $"First response: {agentName} answered the customer on the call.{verdict}" });
             }
             tracked.Version++;
             try
@@ -154,7 +155,7 @@ public sealed class PhoneCallLog(
                 // Another change to the case won the race: record the call again on the fresh case.
             }
         }
-        notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now, agent));
+        notifier.Publish(new CaseChange(supportCase.Id, supportCase.Number, CaseChangeKind.CustomerMessage, supportCase.Queue, now, agentName));
         logger.LogInformation("{Agent} logged a phone call on {Case}", agent, CaseNumber.Format(supportCase.Number));
         return supportCase;
     }
@@ -228,16 +229,25 @@ public sealed class PhoneCallLog(
         }
     }
 
-    private static CaseEntry CallEntry(long caseId, DateTimeOffset callStartedAt, string agent, string heading, string summary) => new()
+    /// <summary>
+    /// The call as the thread shows it, once: who called, when it started, who took it and how it ended, then the
+    /// summary. Its author is the agent who took the call (shown by their display name).
+    /// </summary>
+    public static CaseEntry CallEntry(long caseId, DateTimeOffset callStartedAt, string agentEmail, string agentName, string heading, string summary, bool answered) => new()
     {
         CaseId = caseId,
         Kind = CaseEntryKind.PhoneCall,
         AtUtc = callStartedAt.ToWholeSecond().UtcDateTime,
-        Author = agent,
-        Body = $"{heading}, started {TierCalendar.FormatCentral(callStartedAt)}, taken by {agent}:\n{summary.Trim()}",
+        Author = agentEmail,
+        Body = $"{heading} · started {TierCalendar.FormatCentral(callStartedAt)} · taken by {agentName} · "
+            + $"{(answered ? "answered on the call" : "not answered on the call (follow-up needed)")}\n{summary.Trim()}",
     };
 
-    private static async Task<string> AgentNameAsync(SupportConsoleDbContext db, string agentUserId, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(u => u.Id == agentUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
-        ?? agentUserId;
+    /// <summary>The agent's email (the entry's author) and the name the thread shows.</summary>
+    private static async Task<(string Email, string Name)> AgentAsync(SupportConsoleDbContext db, string agentUserId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == agentUserId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var email = user?.Email ?? agentUserId;
+        return (email, string.IsNullOrWhiteSpace(user?.DisplayName) ? email : user.DisplayName);
+    }
 }
