@@ -17,4 +17,20 @@ public static class DatabaseErrors
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres => table is null || string.Equals(postgres.TableName, table, StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
+
+    /// <summary>
+    /// True when the database did not answer in time or dropped the connection (a busy or restarting server, a full
+    /// pool): worth trying again later, and no reason to conclude anything about the data.
+    /// </summary>
+    public static bool IsTransient(this Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

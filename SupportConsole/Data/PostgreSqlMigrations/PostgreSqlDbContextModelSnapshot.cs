@@ -591,6 +591,45 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                     b.ToTable("ListChangeRequests");
                 });
 
+            modelBuilder.Entity("SupportConsole.Data.Macro", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SetSeverity")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SetStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.ToTable("Macros");
+                });
+
             modelBuilder.Entity("SupportConsole.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -775,6 +814,37 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                     b.HasIndex("ReceivedAtUtc");
 
                     b.ToTable("Quarantine");
+                });
+
+            modelBuilder.Entity("SupportConsole.Data.SavedView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("SupportConsole.Data.SenderConfirmation", b =>
@@ -995,6 +1065,9 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                     b.Property<long?>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("CustomerRepliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("FirstRespondedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1075,6 +1148,8 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                         .IsUnique();
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("AssigneeId", "Status", "CustomerRepliedAtUtc");
 
                     b.HasIndex("Status", "FirstRespondedAtUtc", "FirstResponseDueAtUtc")
                         .HasDatabaseName("IX_Cases_OpenWork");

@@ -27,7 +27,18 @@ internal sealed class AgentAuthenticationStateProvider(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
-        return await IsStillValidAsync(users, authenticationState.User, options.Value);
+        try
+        {
+            return await IsStillValidAsync(users, authenticationState.User, options.Value);
+        }
+        catch (Exception e) when (e.IsTransient())
+        {
+            // The database did not answer this time: the page stays until the next check, which asks again. (Every
+            // action on the page checks the user's roles itself, so nothing is done on this check's word.)
+            scope.ServiceProvider.GetRequiredService<ILogger<AgentAuthenticationStateProvider>>()
+                .LogWarning(e, "Could not recheck {User}: the database did not answer; the next check asks again", authenticationState.User.Identity?.Name);
+            return true;
+        }
     }
 
     internal static async Task<bool> IsStillValidAsync(UserManager<AgentUser> users, ClaimsPrincipal principal, IdentityOptions options)

@@ -203,6 +203,25 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Macros",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "text", nullable: true),
+                    SetStatus = table.Column<int>(type: "integer", nullable: true),
+                    SetSeverity = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Macros", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -266,6 +285,22 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Quarantine", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedViews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerUserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Query = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedViews", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -454,6 +489,7 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                     FirstResponseBusinessSeconds = table.Column<long>(type: "bigint", nullable: true),
                     FirstResponseDueLocalDate = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CustomerRepliedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     IdempotencyKey = table.Column<string>(type: "text", nullable: true),
                     MessageId = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -753,6 +789,11 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_AssigneeId_Status_CustomerRepliedAtUtc",
+                table: "Cases",
+                columns: new[] { "AssigneeId", "Status", "CustomerRepliedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ClosedAtUtc",
                 table: "Cases",
                 column: "ClosedAtUtc");
@@ -832,6 +873,11 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Macros_OwnerUserId",
+                table: "Macros",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_EmailPending",
                 table: "Notifications",
                 column: "EmailPending");
@@ -878,6 +924,12 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                 name: "IX_Quarantine_ReceivedAtUtc",
                 table: "Quarantine",
                 column: "ReceivedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedViews_OwnerUserId_Name",
+                table: "SavedViews",
+                columns: new[] { "OwnerUserId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SenderConfirmations_CaseId",
@@ -958,6 +1010,9 @@ namespace SupportConsole.Data.PostgreSqlMigrations
                 name: "ListChangeRequests");
 
             migrationBuilder.DropTable(
+                name: "Macros");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -971,6 +1026,9 @@ namespace SupportConsole.Data.PostgreSqlMigrations
 
             migrationBuilder.DropTable(
                 name: "Quarantine");
+
+            migrationBuilder.DropTable(
+                name: "SavedViews");
 
             migrationBuilder.DropTable(
                 name: "SenderConfirmations");
