@@ -71,7 +71,7 @@ public sealed class CaseViewsPageTests : MudTestContext, IClassFixture<CaseViews
         Assert.Equal("0", page.Find("#view-count-resolved-this-week").TextContent);
         Assert.Equal("/cases?view=my-open", page.Find("#view-my-open a").GetAttribute("href"));
         Assert.Equal(5, page.FindAll("#case-views li").Count);
-        Assert.Contains("2 cases", page.Find("#result-count").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("2 cases", page.Find("#result-count").TextContent));
 
         var view = Open("view=my-open");
 
