@@ -23,10 +23,6 @@ public sealed class PostgreSqlChangeBus(NpgsqlDataSource dataSource, ILogger<Pos
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentDictionary<string, ImmutableArray<Func<string?, Task>>> handlers = new(StringComparer.Ordinal);
     private readonly Channel<string> outgoing = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once this instance listens (start-up waits for it, so nothing published after start is missed).</summary>
-    public Task Listening => listening.Task;
 
     public void Publish(string topic, string payload)
     {
@@ -62,7 +58,6 @@ public sealed class PostgreSqlChangeBus(NpgsqlDataSource dataSource, ILogger<Pos
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                listening.TrySetResult();
                 if (connectedBefore)
                 {
                     logger.LogInformation("The change bus listens again; every view reads the database again");
