@@ -86,6 +86,7 @@ public sealed class EscalationsPageTests : MudTestContext, IClassFixture<CaseDes
 
         var page = RenderPage();
 
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, escalated)));
         var row = ListedRow(page, escalated);
         Assert.Equal("Tier 2", TierOf(row));
         Assert.Contains(escalated.Subject, row.TextContent);
@@ -105,7 +106,7 @@ public sealed class EscalationsPageTests : MudTestContext, IClassFixture<CaseDes
 
         var page = RenderPage();
 
-        Assert.NotNull(Row(page, listed));
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, listed)));
         Assert.Null(Row(page, notEscalated));
         Assert.DoesNotContain(notEscalated.Subject, page.Markup);
         Assert.Null(Row(page, resolved));
@@ -121,6 +122,7 @@ public sealed class EscalationsPageTests : MudTestContext, IClassFixture<CaseDes
         // Escalating may already have chosen a Tier 2 engineer; that engineer (or Sam, when nobody was chosen) picks it up.
         var engineer = assignee is null ? sam : fixture.AgentWithRoles(assignee).User;
         var page = RenderPage(engineer);
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, escalated)));
         Assert.StartsWith("pick up within", PickupOf(ListedRow(page, escalated)));
 
         ListedRow(page, escalated).QuerySelector("button.pick-up")!.Click();
@@ -142,6 +144,7 @@ public sealed class EscalationsPageTests : MudTestContext, IClassFixture<CaseDes
 
         var page = RenderPage();
 
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, escalated)));
         var row = ListedRow(page, escalated);
         Assert.Equal("Tier 3", TierOf(row));
         Assert.Null(row.QuerySelector("button.pick-up"));

@@ -42,6 +42,12 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
 
     private IRenderedComponent<CasePage> RenderCase(SupportCase supportCase) => RenderCase(CaseNumber.Format(supportCase.Number));
 
+    /// <summary>
+    /// Clicks once the element's handler is current: the page draws again as its loads finish and as the case's own
+    /// change notices arrive, and a click on a handler that a newer render replaced is refused by bUnit (retried here).
+    /// </summary>
+    private static void Click(IRenderedComponent<CasePage> page, string selector) => page.WaitForAssertion(() => page.Find(selector).Click());
+
     private async Task<SupportCase> StoredAsync(long caseId)
     {
         await using var db = await fixture.Get<IDbContextFactory<SupportConsoleDbContext>>().CreateDbContextAsync();
@@ -135,7 +141,7 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
         var opened = await fixture.OpenCaseAsync("ann@acme.example", "Ann Archer", "Rotate the signing key");
         var page = RenderCase(opened);
 
-        page.Find("#claim-case").Click();
+        Click(page, "#claim-case");
 
         page.WaitForAssertion(() => Assert.Equal("Assigned to Tina Tier1", page.Find("#case-assignee").TextContent));
         Assert.Empty(page.FindAll("#claim-case"));
@@ -160,7 +166,7 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
             await db.SaveChangesAsync();
         }
 
-        page.Find("#claim-case").Click();
+        Click(page, "#claim-case");
 
         snackbars.WaitForAssertion(() => Assert.Contains($"Theo Tier1 already has {CaseNumber.Format(opened.Number)}.", snackbars.Markup));
         page.WaitForAssertion(() => Assert.Equal("Assigned to Theo Tier1", page.Find("#case-assignee").TextContent));
@@ -175,7 +181,7 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
         Assert.Null((await StoredAsync(opened.Id)).FirstRespondedAtUtc);
 
         page.Find("#reply-body").Input("We are looking into the retries now.");
-        page.Find("#send-reply").Click();
+        Click(page, "#send-reply");
 
         snackbars.WaitForAssertion(() => Assert.Contains("Reply sent to dev@acme.example: first response recorded.", snackbars.Markup));
         var stored = await StoredAsync(opened.Id);
@@ -199,7 +205,7 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
         var opened = await fixture.OpenCaseAsync("dev@acme.example", "Dana Dev", "Empty reply");
         var page = RenderCase(opened);
 
-        page.Find("#send-reply").Click();
+        Click(page, "#send-reply");
 
         snackbars.WaitForAssertion(() => Assert.Contains("Write the reply first.", snackbars.Markup));
         Assert.Null((await StoredAsync(opened.Id)).FirstRespondedAtUtc);
@@ -212,11 +218,14 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
     {
         var opened = await fixture.OpenCaseAsync("ops@acme.example", "Omar Ops", "Database deadlocks");
         var page = RenderCase(opened);
-        page.Find("#claim-case").Click();
+        Click(page, "#claim-case");
         page.WaitForAssertion(() => Assert.Equal("Assigned to Tina Tier1", page.Find("#case-assignee").TextContent));
 
+        // The claim's own reload finishes after the assignee shows (the notifier can redraw first): until then the
+        // page's actions are disabled.
+        page.WaitForAssertion(() => Assert.False(page.Find("#escalate").HasAttribute("disabled")));
         page.Find("#escalate-reason").Change("Restarted the job twice; deadlock graph attached.");
-        page.Find("#escalate").Click();
+        Click(page, "#escalate");
 
         snackbars.WaitForAssertion(() => Assert.Contains($"{CaseNumber.Format(opened.Number)} is escalated to Tier 2", snackbars.Markup));
         var stored = await StoredAsync(opened.Id);
@@ -236,7 +245,7 @@ public sealed class CasePageTests : MudTestContext, IClassFixture<CaseDeskApp>
         var opened = await fixture.OpenCaseAsync("ops@acme.example", "Omar Ops", "No reason given");
         var page = RenderCase(opened);
 
-        page.Find("#escalate").Click();
+        Click(page, "#escalate");
 
         snackbars.WaitForAssertion(() => Assert.Contains("Say why it needs Tier 2", snackbars.Markup));
         Assert.Equal(SupportTier.Tier1, (await StoredAsync(opened.Id)).Tier);
