@@ -57,7 +57,7 @@ public static class DataHosting
             .UseSqlite(sqlite)
             .AddInterceptors(new SqlitePragmas(busyTimeout)));
         builder.Services.AddSingleton<ICaseSearchIndex, SqliteCaseSearchIndex>();
-        builder.Services.AddSingleton<IChangeBus, InProcessChangeBus>();
+        builder.Services.AddSingleton<IChangeBus>(InProcessChangeBus.Instance);
         // Sign-in cookies and booking links stay valid across restarts: the keys live beside the database.
         dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, "keys")));
         AddFolders(builder, root);

@@ -8,8 +8,11 @@ namespace SupportConsole.Data;
 /// </summary>
 public interface IChangeBus
 {
-    /// <summary>Sends a message on a topic to the other instances, after the change it describes was committed.</summary>
-    void Publish(string topic, string payload);
+    /// <summary>
+    /// Sends a message on a topic to the other instances, after the change it describes was committed. The payload is
+    /// only made when there is someone to send it to (never on the single-instance desk).
+    /// </summary>
+    void Publish(string topic, Func<string> payload);
 
     /// <summary>
     /// Hears a topic's messages from the other instances. After the bus lost and regained its connection (messages may

@@ -3,7 +3,14 @@ namespace SupportConsole.Data;
 /// <summary>The change bus of the embedded SQLite desk: one instance, so there is nobody else to tell.</summary>
 public sealed class InProcessChangeBus : IChangeBus
 {
-    public void Publish(string topic, string payload)
+    /// <summary>The one bus of the single-instance desk (it holds nothing, so one serves every host).</summary>
+    public static readonly InProcessChangeBus Instance = new();
+
+    private InProcessChangeBus()
+    {
+    }
+
+    public void Publish(string topic, Func<string> payload)
     {
     }
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +21,6 @@ public sealed class PostgreSqlCaseSearchIndex(IDbContextFactory<SupportConsoleDb
         {
             return new CaseSearchPage(0, []); // only punctuation: no word to find
         }
-        var pageSize = Math.Clamp(criteria.PageSize, 1, CaseSearchCriteria.MaxPageSize);
-        var page = Math.Max(criteria.Page, 1);
         var from = new StringBuilder(hasWords
             ? """FROM "CaseSearch" s JOIN "Cases" c ON c."Id" = s."CaseId", plainto_tsquery('simple', case_search_words(@words)) q"""
             : """FROM "Cases" c""");
@@ -62,32 +58,6 @@ public sealed class PostgreSqlCaseSearchIndex(IDbContextFactory<SupportConsoleDb
         };
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        long total;
-        await using (var count = await CommandAsync(db, $"SELECT COUNT(*) {from}", parameters, cancellationToken))
-        {
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        var ids = new List<long>();
-        if (total > (long)(page - 1) * pageSize)
-        {
-            await using var select = await CommandAsync(db, $"""SELECT c."Id" {from} ORDER BY {order} LIMIT @take OFFSET @skip""",
-                [.. parameters, ("@take", pageSize), ("@skip", (long)(page - 1) * pageSize)], cancellationToken);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetInt64(0));
-            }
-        }
-        return new CaseSearchPage(total, ids);
-    }
-
-    private static async Task<DbCommand> CommandAsync(SupportConsoleDbContext db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
-    {
-        var command = await db.CommandAsync(sql, cancellationToken);
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value);
-        }
-        return command;
+        return await CaseSearchPaging.PageAsync(db, from.ToString(), order, parameters, criteria, cancellationToken);
     }
 }

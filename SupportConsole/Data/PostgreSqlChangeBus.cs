@@ -24,9 +24,10 @@ public sealed class PostgreSqlChangeBus(NpgsqlDataSource dataSource, ILogger<Pos
     private readonly ConcurrentDictionary<string, ImmutableArray<Func<string?, Task>>> handlers = new(StringComparer.Ordinal);
     private readonly Channel<string> outgoing = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Publish(string topic, string payload)
+    public void Publish(string topic, Func<string> payload)
     {
-        var message = $"{instance}|{topic}|{payload}";
+        ArgumentNullException.ThrowIfNull(payload);
+        var message = $"{instance}|{topic}|{payload()}";
         if (System.Text.Encoding.UTF8.GetByteCount(message) > MaxPayloadBytes)
         {
             logger.LogWarning("A {Topic} change message of {Length} characters is too long for NOTIFY and was not sent", topic, message.Length);

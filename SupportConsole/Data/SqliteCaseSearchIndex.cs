@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,50 +19,48 @@ public sealed class SqliteCaseSearchIndex(IDbContextFactory<SupportConsoleDbCont
         {
             return new CaseSearchPage(0, []); // only punctuation: no word to find
         }
-        var pageSize = Math.Clamp(criteria.PageSize, 1, CaseSearchCriteria.MaxPageSize);
-        var page = Math.Max(criteria.Page, 1);
         var from = new StringBuilder(match is null ? "FROM Cases c" : "FROM CaseSearch JOIN Cases c ON c.Id = CaseSearch.rowid");
         var where = new List<string>();
         var parameters = new List<(string Name, object Value)>();
         if (match is not null)
         {
-            where.Add("CaseSearch MATCH $match");
-            parameters.Add(("$match", match));
+            where.Add("CaseSearch MATCH @match");
+            parameters.Add(("@match", match));
         }
         if (criteria.Status is { } status)
         {
-            where.Add("c.Status = $status");
-            parameters.Add(("$status", (int)status));
+            where.Add("c.Status = @status");
+            parameters.Add(("@status", (int)status));
         }
         if (criteria.Queue is { } queue)
         {
-            where.Add("c.Queue = $queue");
-            parameters.Add(("$queue", (int)queue));
+            where.Add("c.Queue = @queue");
+            parameters.Add(("@queue", (int)queue));
         }
         if (criteria.Tier is { } tier)
         {
-            where.Add("c.Tier = $tier");
-            parameters.Add(("$tier", (int)tier));
+            where.Add("c.Tier = @tier");
+            parameters.Add(("@tier", (int)tier));
         }
         if (criteria.AssigneeId is { } assignee)
         {
-            where.Add("c.AssigneeId = $assignee");
-            parameters.Add(("$assignee", assignee));
+            where.Add("c.AssigneeId = @assignee");
+            parameters.Add(("@assignee", assignee));
         }
         if (criteria.CustomerId is { } customer)
         {
-            where.Add("c.CustomerId = $customer");
-            parameters.Add(("$customer", customer));
+            where.Add("c.CustomerId = @customer");
+            parameters.Add(("@customer", customer));
         }
         if (criteria.ReceivedFromUtc is { } receivedFrom)
         {
-            where.Add("c.ReceivedAtUtc >= $receivedFrom");
-            parameters.Add(("$receivedFrom", SlaReportQueries.StoredInstant(receivedFrom)));
+            where.Add("c.ReceivedAtUtc >= @receivedFrom");
+            parameters.Add(("@receivedFrom", SlaReportQueries.StoredInstant(receivedFrom)));
         }
         if (criteria.ReceivedToUtc is { } receivedTo)
         {
-            where.Add("c.ReceivedAtUtc < $receivedTo");
-            parameters.Add(("$receivedTo", SlaReportQueries.StoredInstant(receivedTo)));
+            where.Add("c.ReceivedAtUtc < @receivedTo");
+            parameters.Add(("@receivedTo", SlaReportQueries.StoredInstant(receivedTo)));
         }
         if (where.Count > 0)
         {
@@ -78,32 +74,6 @@ public sealed class SqliteCaseSearchIndex(IDbContextFactory<SupportConsoleDbCont
         };
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        long total;
-        await using (var count = await CommandAsync(db, $"SELECT COUNT(*) {from}", parameters, cancellationToken))
-        {
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        var ids = new List<long>();
-        if (total > (long)(page - 1) * pageSize)
-        {
-            await using var select = await CommandAsync(db, $"SELECT c.Id {from} ORDER BY {order} LIMIT $take OFFSET $skip",
-                [.. parameters, ("$take", pageSize), ("$skip", (long)(page - 1) * pageSize)], cancellationToken);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetInt64(0));
-            }
-        }
-        return new CaseSearchPage(total, ids);
-    }
-
-    private static async Task<DbCommand> CommandAsync(SupportConsoleDbContext db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
-    {
-        var command = await db.CommandAsync(sql, cancellationToken);
-        foreach (var (name, value) in parameters)
-        {
-            command.AddParameter(name, value);
-        }
-        return command;
+        return await CaseSearchPaging.PageAsync(db, from.ToString(), order, parameters, criteria, cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ public sealed class BusinessCalendar : IDisposable
     {
         this.dbFactory = dbFactory;
         this.options = options;
-        this.bus = bus ?? new InProcessChangeBus();
+        this.bus = bus ?? InProcessChangeBus.Instance;
         current = TierCalendar.Create(options.Tier1, options.Tier23, []);
         Policies = options.Policies;
         Pickup = options.Pickup;
@@ -50,7 +50,7 @@ public sealed class BusinessCalendar : IDisposable
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         var fresh = await LoadAsync(cancellationToken);
-        bus.Publish(Topic, "");
+        bus.Publish(Topic, () => "");
         if (Changed is { } handlers)
         {
             foreach (var handler in handlers.GetInvocationList().Cast<Func<TierCalendar, Task>>())

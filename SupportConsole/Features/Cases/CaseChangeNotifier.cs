@@ -28,7 +28,7 @@ public sealed class CaseChangeNotifier : IDisposable
     {
         this.logger = logger;
         this.clock = clock ?? TimeProvider.System;
-        this.bus = bus ?? new InProcessChangeBus();
+        this.bus = bus ?? InProcessChangeBus.Instance;
         remote = this.bus.Subscribe(Topic, OnRemoteAsync);
     }
 
@@ -59,7 +59,7 @@ public sealed class CaseChangeNotifier : IDisposable
         {
             _ = RunAsync(handler, change);
         }
-        bus.Publish(Topic, JsonSerializer.Serialize(change));
+        bus.Publish(Topic, () => JsonSerializer.Serialize(change));
     }
 
     public void Dispose() => remote.Dispose();

@@ -27,7 +27,7 @@ public sealed class RoutingDirectoryCache : IDisposable
     {
         this.dbFactory = dbFactory;
         this.logger = logger;
-        this.bus = bus ?? new InProcessChangeBus();
+        this.bus = bus ?? InProcessChangeBus.Instance;
         remote = this.bus.Subscribe(Topic, _ =>
         {
             Forget();
@@ -69,7 +69,7 @@ public sealed class RoutingDirectoryCache : IDisposable
     public void Invalidate()
     {
         Forget();
-        bus.Publish(Topic, "");
+        bus.Publish(Topic, () => "");
     }
 
     public void Dispose() => remote.Dispose();

@@ -35,7 +35,7 @@ public sealed class NotificationCentre : IDisposable
         this.dbFactory = dbFactory;
         this.clock = clock;
         this.logger = logger;
-        this.bus = bus ?? new InProcessChangeBus();
+        this.bus = bus ?? InProcessChangeBus.Instance;
         // A bell rung on another instance rings here too; after a lost connection every open bell looks again.
         remote = this.bus.Subscribe(Topic, payload =>
         {
@@ -91,7 +91,7 @@ public sealed class NotificationCentre : IDisposable
         // In chunks that fit a change message (a breach digest can ring every manager and agent at once).
         foreach (var chunk in distinct.Chunk(100))
         {
-            bus.Publish(Topic, string.Join('\n', chunk));
+            bus.Publish(Topic, () => string.Join('\n', chunk));
         }
     }
 
