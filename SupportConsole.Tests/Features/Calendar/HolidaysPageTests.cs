@@ -64,8 +64,11 @@ public sealed class HolidaysPageTests : MudTestContext, IClassFixture<SeededCale
         page.Find("#holiday-date").Change("1999-12-31");
         page.Find("#save-holiday").Click();
 
-        Assert.Contains("between 2000-01-01 and 2100-12-31", page.Markup);
-        Assert.Contains("Give the holiday a name", page.Markup);
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("between 2000-01-01 and 2100-12-31", page.Markup);
+            Assert.Contains("Give the holiday a name", page.Markup);
+        });
     }
 
     [Fact]
