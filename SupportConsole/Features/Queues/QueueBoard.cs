@@ -23,6 +23,7 @@ public sealed class QueueBoard : IDisposable
     private readonly ConditionalWeakTable<CaseChange, Task<QueueSnapshot>> applied = [];
     private readonly IDisposable subscription;
     private QueueSnapshot? snapshot;
+    private int pending;
 
     public QueueBoard(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseChangeNotifier notifier)
     {
@@ -31,10 +32,14 @@ public sealed class QueueBoard : IDisposable
         subscription = notifier.Subscribe(ApplyAsync);
     }
 
-    /// <summary>The current queues, loading them on first use.</summary>
+    /// <summary>
+    /// The current queues, loading them on first use. A page subscribes to the notifier and then asks for the snapshot:
+    /// a change published just before it subscribed may still be being patched in, so while any patch is pending this
+    /// waits its turn at the gate (first come, first served) and returns the queues with those changes applied.
+    /// </summary>
     public async Task<QueueSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref snapshot) is { } current)
+        if (Volatile.Read(ref pending) == 0 && Volatile.Read(ref snapshot) is { } current)
         {
             return current;
         }
@@ -54,7 +59,17 @@ public sealed class QueueBoard : IDisposable
 
     private async Task<QueueSnapshot> PatchAsync(CaseChange change)
     {
-        await gate.WaitAsync();
+        // Counted before the first await, so a page that asks for the snapshot after the change was published waits for it.
+        Interlocked.Increment(ref pending);
+        try
+        {
+            await gate.WaitAsync();
+        }
+        catch
+        {
+            Interlocked.Decrement(ref pending);
+            throw;
+        }
         try
         {
             if (snapshot is null || change.IsForAllCases)
@@ -71,6 +86,7 @@ public sealed class QueueBoard : IDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref pending);
             gate.Release();
         }
     }
