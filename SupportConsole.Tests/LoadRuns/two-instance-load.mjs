@@ -2,6 +2,7 @@
 // and instance A killed with SIGKILL mid-run. Start the instances with SupportConsole/Deployment/two-instances.sh, then:
 //   A=http://127.0.0.1:5001 B=http://127.0.0.1:5002 SMTP_A=2525 SMTP_B=2526 A_PID=$(cat db/two-instances/a.pid) \
 //   PW_DIR=/path/with/node_modules/playwright-core node SupportConsole.Tests/LoadRuns/two-instance-load.mjs
+// Optional: PAGES (100), PACED (40), CASES (300), CONCURRENCY (8), MOTION=reduce (see below).
 // Phase 1 paces cases into A and times each from its acceptance (API 201, SMTP 250) to its row on B's pages.
 // Phase 2 sends CASES cases as fast as CONCURRENCY clients can through both instances, kills A a third of the way,
 // retries what failed on B (same Idempotency-Key, same Message-ID), and then checks every case is stored exactly once.
@@ -58,7 +59,10 @@ function sendSmtp(base, i, tag) {
 
 // ---- 100 agent pages on B
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+// MOTION=reduce opens the pages as an agent who asked for less motion would (the app then drops its highlight
+// animations and MudBlazor's transitions), so that 100 renderers on the same 2 cores measure the server and the bus
+// rather than Chromium's animation frames.
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: process.env.MOTION === "reduce" ? "reduce" : "no-preference" });
 const login = await context.newPage();
 await login.goto(B + "/account/login");
 await login.fill("#email", "tier1@supportconsole.local");
