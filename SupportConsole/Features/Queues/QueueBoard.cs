@@ -25,6 +25,9 @@ public sealed class QueueBoard : IDisposable
     private QueueSnapshot? snapshot;
     private int pending;
 
+    /// <summary>A patch failed: the next use reads every case again (the snapshot stays, so versions keep rising).</summary>
+    private volatile bool reloadNeeded;
+
     public QueueBoard(IDbContextFactory<SupportConsoleDbContext> dbFactory, CaseChangeNotifier notifier)
     {
         this.dbFactory = dbFactory;
@@ -39,14 +42,19 @@ public sealed class QueueBoard : IDisposable
     /// </summary>
     public async Task<QueueSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref pending) == 0 && Volatile.Read(ref snapshot) is { } current)
+        if (Volatile.Read(ref pending) == 0 && !reloadNeeded && Volatile.Read(ref snapshot) is { } current)
         {
             return current;
         }
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return snapshot ??= await LoadAllAsync(cancellationToken);
+            if (snapshot is null || reloadNeeded)
+            {
+                snapshot = await LoadAllAsync(cancellationToken);
+                reloadNeeded = false;
+            }
+            return snapshot;
         }
         finally
         {
@@ -72,16 +80,18 @@ public sealed class QueueBoard : IDisposable
         }
         try
         {
-            if (snapshot is null || change.IsForAllCases)
+            if (snapshot is null || reloadNeeded || change.IsForAllCases)
             {
-                return snapshot = await LoadAllAsync(CancellationToken.None);
+                snapshot = await LoadAllAsync(CancellationToken.None);
+                reloadNeeded = false;
+                return snapshot;
             }
             var row = await LoadRowAsync(change.CaseId, CancellationToken.None);
             return snapshot = Patch(snapshot, change.CaseId, row);
         }
         catch
         {
-            snapshot = null; // read everything again on next use rather than show a wrong queue
+            reloadNeeded = true; // read everything again on next use rather than show a wrong queue
             throw;
         }
         finally
