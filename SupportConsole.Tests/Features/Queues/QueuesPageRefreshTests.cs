@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using SupportConsole.Data;
+using SupportConsole.Components.Shared;
 using SupportConsole.Domain.Cases;
 using SupportConsole.Features.Calendar;
 using SupportConsole.Features.Cases;
@@ -25,13 +26,13 @@ namespace SupportConsole.Tests.Features.Queues;
 public sealed class QueuesPageRefreshTests : MudTestContext, IClassFixture<QueueApp>
 {
     private readonly QueueApp fixture;
-    private readonly SwitchableFactory factory;
+    private readonly SwitchableDbContextFactory factory;
 
     public QueuesPageRefreshTests(QueueApp fixture)
     {
         this.fixture = fixture;
         var services = fixture.App.Services;
-        factory = new SwitchableFactory(services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>());
+        factory = new SwitchableDbContextFactory(services.GetRequiredService<IDbContextFactory<SupportConsoleDbContext>>());
         // A board of this test's own, on a database connection the test can cut, hearing only the changes the test publishes.
         // Both made by the test's container, which disposes them with the test.
         Services.AddSingleton(_ => new CaseChangeNotifier(NullLogger<CaseChangeNotifier>.Instance));
@@ -74,9 +75,9 @@ public sealed class QueuesPageRefreshTests : MudTestContext, IClassFixture<Queue
         Assert.True(Shows(page, before));
         Assert.False(Shows(page, during));
 
-        // The database answers again: the page's own retry, RetryInterval later, reads the queues whole.
+        // The database answers again: the page's own retry, an interval later, reads the queues whole.
         factory.Failing = false;
-        fixture.Clock.Advance(QueuesPage.RetryInterval);
+        fixture.Clock.Advance(StaleRefresh.Interval);
         page.WaitForAssertion(() =>
         {
             Assert.Empty(page.FindAll("#queue-refresh-failed"));
@@ -88,13 +89,13 @@ public sealed class QueuesPageRefreshTests : MudTestContext, IClassFixture<Queue
         var second = await OpenAndPublishAsync("Second outage");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#queue-refresh-failed")));
         var attempts = factory.Attempts;
-        await page.InvokeAsync(() => page.Find("#queue-refresh-now").Click());
-        page.WaitForAssertion(() => Assert.Equal(attempts + 1, factory.Attempts));
+        await page.InvokeAsync(() => page.Find("#queue-refresh-failed-now").Click());
+        page.WaitForAssertion(() => Assert.True(factory.Attempts > attempts));
         Assert.Single(page.FindAll("#queue-refresh-failed"));
         Assert.False(Shows(page, second));
 
         factory.Failing = false;
-        await page.InvokeAsync(() => page.Find("#queue-refresh-now").Click());
+        await page.InvokeAsync(() => page.Find("#queue-refresh-failed-now").Click());
         page.WaitForAssertion(() =>
         {
             Assert.Empty(page.FindAll("#queue-refresh-failed"));
@@ -104,25 +105,5 @@ public sealed class QueuesPageRefreshTests : MudTestContext, IClassFixture<Queue
         // Live updates go on after both outages (the board's versions kept rising through its reloads).
         var after = await OpenAndPublishAsync("After the outages");
         page.WaitForAssertion(() => Assert.True(Shows(page, after)));
-    }
-
-    /// <summary>Hands out real contexts, or, while failing, fails as a database that does not answer would.</summary>
-    private sealed class SwitchableFactory(IDbContextFactory<SupportConsoleDbContext> inner) : IDbContextFactory<SupportConsoleDbContext>
-    {
-        private int attempts;
-
-        public volatile bool Failing;
-
-        public int Attempts => Volatile.Read(ref attempts);
-
-        public SupportConsoleDbContext CreateDbContext() => throw new NotSupportedException("The board opens contexts asynchronously.");
-
-        public Task<SupportConsoleDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref attempts);
-            return Failing
-                ? Task.FromException<SupportConsoleDbContext>(new TimeoutException("The database did not answer (test)."))
-                : inner.CreateDbContextAsync(cancellationToken);
-        }
     }
 }
