@@ -29,6 +29,30 @@ public sealed class StaleRefresh(TimeProvider clock, CancellationToken pageGone)
     /// <summary>A refresh worked: the page is current again and the retries stop.</summary>
     public void Succeeded() => IsStale = false;
 
+    /// <summary>
+    /// Runs <paramref name="load"/> (on the page's renderer). When it works the page is current again; when it throws,
+    /// and the page is still there, the failure is logged, the page is marked stale and <paramref name="retry"/> is
+    /// tried every <see cref="Interval"/>. Never throws; false when the load failed.
+    /// </summary>
+    public async Task<bool> TryAsync(Func<Task> load, Func<Task> retry, ILogger logger, string what)
+    {
+        try
+        {
+            await load();
+            Succeeded();
+            return true;
+        }
+        catch (Exception e)
+        {
+            if (!pageGone.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "{What} could not be read again; the page keeps what it shows and tries again every {Seconds} s", what, Interval.TotalSeconds);
+                Failed(retry);
+            }
+            return false;
+        }
+    }
+
     private async Task RetryAsync(Func<Task> refresh)
     {
         if (Interlocked.Exchange(ref retrying, 1) == 1)
