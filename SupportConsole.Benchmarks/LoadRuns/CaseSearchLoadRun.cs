@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SupportConsole.Data;
@@ -9,10 +9,12 @@ using SupportConsole.Domain.Cases;
 namespace SupportConsole.Benchmarks.LoadRuns;
 
 /// <summary>
-/// <c>dotnet run -c Release --project SupportConsole.Benchmarks -- case-search [--cases 100000] [--db PATH] [--runs 50]</c>:
-/// fills a SQLite desk database (migrated like the app's, so the FTS5 table and its triggers are the app's) with cases
-/// over two years, each with a customer message and a reply drawn from a fixed vocabulary (once; a database that already
-/// holds them is reused), then times searches through <see cref="SqliteCaseSearchIndex"/> and prints p50/p95.
+/// <c>dotnet run -c Release --project SupportConsole.Benchmarks -- case-search [--cases 100000] [--db PATH] [--runs 50]
+/// [--postgresql "Host=...;Database=..."]</c>: fills a desk database (SQLite by default; PostgreSQL when given a
+/// connection string), migrated like the app's so the search index and its triggers are the app's own, with cases over
+/// two years, each with a customer message and a reply drawn from a fixed vocabulary (once; a database that already
+/// holds them is reused), then times searches through the provider's <see cref="ICaseSearchIndex"/> (FTS5 or tsvector)
+/// and prints p50/p95.
 /// </summary>
 internal static class CaseSearchLoadRun
 {
@@ -25,29 +27,46 @@ internal static class CaseSearchLoadRun
     {
         var count = int.Parse(LoadRun.Option(args, "cases", "100000"), CultureInfo.InvariantCulture);
         var runs = int.Parse(LoadRun.Option(args, "runs", "50"), CultureInfo.InvariantCulture);
-        var path = Path.GetFullPath(LoadRun.Option(args, "db", Path.Combine(Path.GetTempPath(), "supportconsole-bench", $"search-{count}.db")));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var options = new DbContextOptionsBuilder<SupportConsoleDbContext>().UseSqlite($"Data Source={path}").Options;
-        var factory = new PooledDbContextFactory<SupportConsoleDbContext>(options);
+        var postgreSql = LoadRun.Option(args, "postgresql", "");
+        IDbContextFactory<SupportConsoleDbContext> factory;
+        ICaseSearchIndex index;
+        string where;
+        if (postgreSql.Length > 0)
+        {
+            var options = new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql(postgreSql).Options;
+            factory = new ProviderContextFactory<PostgreSqlDbContext>(new PooledDbContextFactory<PostgreSqlDbContext>(options));
+            index = new PostgreSqlCaseSearchIndex(factory);
+            where = "PostgreSQL " + new Npgsql.NpgsqlConnectionStringBuilder(postgreSql).Database;
+        }
+        else
+        {
+            var path = Path.GetFullPath(LoadRun.Option(args, "db", Path.Combine(Path.GetTempPath(), "supportconsole-bench", $"search-{count}.db")));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            factory = new PooledDbContextFactory<SupportConsoleDbContext>(new DbContextOptionsBuilder<SupportConsoleDbContext>().UseSqlite($"Data Source={path}").Options);
+            index = new SqliteCaseSearchIndex(factory);
+            where = path;
+        }
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
             var existing = await db.Cases.LongCountAsync();
             if (existing == 0)
             {
                 var stopwatch = Stopwatch.StartNew();
-                Generate(path, count);
-                Console.WriteLine($"Generated {count:N0} cases (2 thread entries each, indexed by the triggers) in {stopwatch.Elapsed.TotalSeconds:N1} s into {path}");
+                await GenerateAsync(db, count);
+                Console.WriteLine($"Generated {count:N0} cases (2 thread entries each, indexed by the triggers) in {stopwatch.Elapsed.TotalSeconds:N1} s into {where}");
                 await db.Database.ExecuteSqlRawAsync("ANALYZE;");
             }
             else
             {
-                Console.WriteLine($"Reusing {existing:N0} cases in {path}");
+                Console.WriteLine($"Reusing {existing:N0} cases in {where}");
             }
         }
 
-        var index = new SqliteCaseSearchIndex(factory);
         (string Name, CaseSearchCriteria Criteria)[] searches =
         [
             ("common word ('printer'), newest first, page 1 of 25", new CaseSearchCriteria("printer")),
@@ -71,32 +90,32 @@ internal static class CaseSearchLoadRun
     /// Cases arrive evenly over two years (seeded random), from 10,000 senders; subjects and thread text are drawn from
     /// a small vocabulary of common support words plus filler, so common words match thousands of cases.
     /// </summary>
-    private static void Generate(string path, int count)
+    private static async Task GenerateAsync(SupportConsoleDbContext db, int count)
     {
-        using var connection = new SqliteConnection($"Data Source={path}");
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
+        // Plain ADO.NET on the context's own connection, written once for both databases: quoted names, @ parameters.
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        if (db.Database.IsSqlite())
         {
+            await using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;";
-            pragma.ExecuteNonQuery();
+            await pragma.ExecuteNonQueryAsync();
         }
-        using var transaction = connection.BeginTransaction();
-        using var insertCase = connection.CreateCommand();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var insertCase = connection.CreateCommand();
         insertCase.Transaction = transaction;
         insertCase.CommandText = """
-            INSERT INTO Cases (Number, ArrivalSequence, Subject, FromAddress, FromName, CustomerId, Queue, RoutingReason, Channel, Severity, Status,
-                ReceivedAtUtc, IsImported, AssigneeId, Tier, ClockStartsAtUtc, Version)
-            VALUES ($n, $n, $subject, $from, $name, NULL, $queue, 'benchmark', 0, 3, $status, $received, 1, $assignee, 1, $received, 0)
-            RETURNING Id
+            INSERT INTO "Cases" ("Number", "ArrivalSequence", "Subject", "FromAddress", "FromName", "CustomerId", "Queue", "RoutingReason", "Channel",
+                "Severity", "Status", "ReceivedAtUtc", "IsImported", "AssigneeId", "Tier", "ClockStartsAtUtc", "Version")
+            VALUES (@n, @n, @subject, @from, @name, NULL, @queue, 'benchmark', 0, 3, @status, @received, @imported, @assignee, 1, @received, 0)
+            RETURNING "Id"
             """;
-        var c = new[] { "$n", "$subject", "$from", "$name", "$queue", "$status", "$received", "$assignee" }
-            .ToDictionary(name => name, name => insertCase.Parameters.Add(name, SqliteType.Text));
-        insertCase.Prepare();
-        using var insertEntry = connection.CreateCommand();
+        var c = Parameters(insertCase, "n", "subject", "from", "name", "queue", "status", "received", "imported", "assignee");
+        c["imported"].Value = true;
+        await using var insertEntry = connection.CreateCommand();
         insertEntry.Transaction = transaction;
-        insertEntry.CommandText = "INSERT INTO CaseEntries (CaseId, Kind, AtUtc, Author, Body) VALUES ($case, $kind, $at, $author, $body)";
-        var e = new[] { "$case", "$kind", "$at", "$author", "$body" }.ToDictionary(name => name, name => insertEntry.Parameters.Add(name, SqliteType.Text));
-        insertEntry.Prepare();
+        insertEntry.CommandText = """INSERT INTO "CaseEntries" ("CaseId", "Kind", "AtUtc", "Author", "Body") VALUES (@case, @kind, @at, @author, @body)""";
+        var e = Parameters(insertEntry, "case", "kind", "at", "author", "body");
         var random = new Random(20261209);
         var from = Now.AddDays(-730).ToUnixTimeSeconds();
         var span = Now.ToUnixTimeSeconds() - from;
@@ -105,25 +124,34 @@ internal static class CaseSearchLoadRun
         {
             var received = DateTimeOffset.FromUnixTimeSeconds(from + (span * i / count)).UtcDateTime;
             var sender = random.Next(10_000);
-            c["$n"].Value = 100_000 + i;
-            c["$subject"].Value = Words(6);
-            c["$from"].Value = $"user{sender}@example.com";
-            c["$name"].Value = $"Sender{sender}";
-            c["$queue"].Value = (int)(random.NextDouble() < 0.7 ? CaseQueue.Priority : CaseQueue.Standard);
-            c["$status"].Value = (Now.UtcDateTime - received).TotalDays > 5 ? (int)CaseStatus.Closed : (int)CaseStatus.Open;
-            c["$received"].Value = received;
-            c["$assignee"].Value = $"agent-{random.Next(1, 41):00}";
-            var caseId = Convert.ToInt64(insertCase.ExecuteScalar(), CultureInfo.InvariantCulture);
+            c["n"].Value = 100_000L + i;
+            c["subject"].Value = Words(6);
+            c["from"].Value = $"user{sender}@example.com";
+            c["name"].Value = $"Sender{sender}";
+            c["queue"].Value = (int)(random.NextDouble() < 0.7 ? CaseQueue.Priority : CaseQueue.Standard);
+            c["status"].Value = (Now.UtcDateTime - received).TotalDays > 5 ? (int)CaseStatus.Closed : (int)CaseStatus.Open;
+            c["received"].Value = received;
+            c["assignee"].Value = $"agent-{random.Next(1, 41):00}";
+            var caseId = Convert.ToInt64(await insertCase.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             foreach (var (kind, author) in new[] { (CaseEntryKind.CustomerMessage, "customer"), (CaseEntryKind.Reply, "agent") })
             {
-                e["$case"].Value = caseId;
-                e["$kind"].Value = (int)kind;
-                e["$at"].Value = received;
-                e["$author"].Value = author;
-                e["$body"].Value = Words(40);
-                insertEntry.ExecuteNonQuery();
+                e["case"].Value = caseId;
+                e["kind"].Value = (int)kind;
+                e["at"].Value = received;
+                e["author"].Value = author;
+                e["body"].Value = Words(40);
+                await insertEntry.ExecuteNonQueryAsync();
             }
         }
-        transaction.Commit();
+        await transaction.CommitAsync();
     }
+
+    private static Dictionary<string, DbParameter> Parameters(DbCommand command, params string[] names) =>
+        names.ToDictionary(name => name, name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        });
 }
