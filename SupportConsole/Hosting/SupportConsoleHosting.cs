@@ -65,6 +65,8 @@ public static class SupportConsoleHosting
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Inside the error page: a database that does not answer is an outage (503, Retry-After), in every environment.
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         // API errors stay problem+json; pages get the friendly not-found page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
