@@ -39,28 +39,10 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<
                 return;
             }
             var again = WebUtility.HtmlEncode(context.Request.PathBase + context.Request.Path + context.Request.QueryString);
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync($$"""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-                <title>The database is not answering · SupportConsole</title>
-                <link rel="stylesheet" href="/app.css" />
-                </head>
-                <body>
-                <div class="auth-shell">
-                <main class="auth-card" id="database-unavailable">
-                <div class="auth-brand"><h1>The database is not answering</h1></div>
-                <p class="auth-sub">SupportConsole could not reach its database, so this page could not be shown. It may be restarting; this usually passes within a minute.</p>
-                <div class="notice info" role="alert">Try again in {{RetryAfterSeconds}} seconds. If it keeps happening, tell your administrator.</div>
-                <p><a href="{{again}}">Try again</a></p>
-                </main>
-                </div>
-                </body>
-                </html>
-                """, context.RequestAborted);
+            await NoticePage.WriteAsync(context.Response, "The database is not answering", "database-unavailable",
+                "SupportConsole could not reach its database, so this page could not be shown. It may be restarting; this usually passes within a minute.",
+                $"Try again in {RetryAfterSeconds} seconds. If it keeps happening, tell your administrator.",
+                again, "Try again", context.RequestAborted);
         }
     }
 }
